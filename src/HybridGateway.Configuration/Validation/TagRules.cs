@@ -1,0 +1,25 @@
+using System.Globalization;
+using HybridGateway.Configuration.Schema;
+
+namespace HybridGateway.Configuration.Validation;
+
+/// <summary>Kong's tag rule: printable, and no ',' or '/' (they separate tags in the ?tags= filter).</summary>
+public static class TagRules
+{
+    public static void Validate(IReadOnlyList<string>? tags, FieldErrors errors)
+    {
+        if (tags is null)
+        {
+            return;
+        }
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i];
+            if (tag.Length == 0 || tag.Any(c => c is ',' or '/' || char.IsControl(c)))
+            {
+                errors.Child("tags").Add(i.ToString(CultureInfo.InvariantCulture),
+                    "invalid tag '" + tag + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using HybridGateway.Configuration.Plugins;
+using HybridGateway.Configuration.Schema;
+
+namespace HybridGateway.Plugins.RequestTermination;
+
+/// <summary>A message and a raw body exclude each other; a content type needs a body.</summary>
+public sealed class RequestTerminationConfigValidator : IPluginConfigValidator<RequestTerminationConfig>
+{
+    public void Validate(RequestTerminationConfig config, FieldErrors errors)
+    {
+        if (config.Message is not null && config.Body is not null)
+        {
+            errors.Add("message", "message cannot be used with content_type or body");
+        }
+        if (config.ContentType is not null && config.Body is null)
+        {
+            errors.Add("content_type", "content_type requires a body");
+        }
+    }
+}
