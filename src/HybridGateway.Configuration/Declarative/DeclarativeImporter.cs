@@ -1,10 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HybridGateway.Configuration.Credentials;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.Input;
 using HybridGateway.Configuration.Schema;
-using HybridGateway.Configuration.Serialization;
 using HybridGateway.Configuration.State;
 using HybridGateway.Configuration.Validation;
 
@@ -42,7 +40,7 @@ public sealed class DeclarativeImporter(EntityReader reader, EntityValidation va
             }
         }
 
-        var changes = Diff(current, entities);
+        var changes = StateDiff.Towards(current, entities);
         errors.Prune();
         if (!errors.IsEmpty)
         {
@@ -122,39 +120,6 @@ public sealed class DeclarativeImporter(EntityReader reader, EntityValidation va
             ? current.All<Certificate>().FirstOrDefault(c => c.Cert == certificate.Cert && c.Key == certificate.Key)
             : null;
     }
-
-    /// <summary>Upserts for what is new or different, deletes for what the file no longer has.</summary>
-    public static List<EntityChange> Diff(ConfigState current, IReadOnlyList<ConfigEntity> desired)
-    {
-        var changes = new List<EntityChange>();
-        var keep = new HashSet<EntityAddress>();
-        foreach (var entity in desired)
-        {
-            var kind = EntityKinds.Of(entity);
-            keep.Add(new EntityAddress(kind, entity.Id));
-            var existing = current.Find(kind, entity.Id);
-            if (existing is null || !SameContent(kind, existing, entity))
-            {
-                changes.Add(EntityChange.Upsert(existing is null ? entity : entity with { UpdatedAt = Math.Max(entity.UpdatedAt, existing.UpdatedAt) }));
-            }
-        }
-        foreach (var kind in EntityKinds.All)
-        {
-            foreach (var entity in current.All(kind))
-            {
-                if (!keep.Contains(new EntityAddress(kind, entity.Id)))
-                {
-                    changes.Add(EntityChange.Delete(kind, entity.Id));
-                }
-            }
-        }
-        return changes;
-    }
-
-    /// <summary>Equal apart from when they were last written.</summary>
-    public static bool SameContent(EntityKind kind, ConfigEntity a, ConfigEntity b) =>
-        JsonSerializer.Serialize(a with { UpdatedAt = 0 }, kind.ClrType, ConfigJson.Options)
-        == JsonSerializer.Serialize(b with { UpdatedAt = 0 }, kind.ClrType, ConfigJson.Options);
 
     private static ImportEntityError Describe(DeclaredEntity item, Guid? id, IReadOnlyList<string> messages)
     {

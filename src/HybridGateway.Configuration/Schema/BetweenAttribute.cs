@@ -13,7 +13,7 @@ public sealed class BetweenAttribute(double min, double max) : Attribute, IField
 
     public string? Check(JsonNode value)
     {
-        if (value is not JsonValue number || !number.TryGetValue<double>(out var d))
+        if (!JsonNumbers.TryGetDouble(value, out var d))
         {
             return null;
         }

@@ -175,7 +175,7 @@ public static class JsonShapeChecker
             case FieldType.Number:
                 return kind == JsonValueKind.Number ? null : "expected a number";
             case FieldType.Integer:
-                if (kind != JsonValueKind.Number || !value.AsValue().TryGetValue<long>(out var integer))
+                if (!JsonNumbers.TryGetInteger(value, out var integer))
                 {
                     return "expected an integer";
                 }

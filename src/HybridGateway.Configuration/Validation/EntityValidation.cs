@@ -9,13 +9,26 @@ namespace HybridGateway.Configuration.Validation;
 public sealed class EntityValidation
 {
     private readonly IEntityValidator[][] _byKind;
+    private readonly bool _checkTags;
 
     public EntityValidation(IEnumerable<IEntityValidator> validators)
+        : this(validators, checkTags: true)
+    {
+    }
+
+    private EntityValidation(IEnumerable<IEntityValidator> validators, bool checkTags)
     {
         _byKind = EntityKinds.All
             .Select(kind => validators.Where(v => v.Kind == kind).ToArray())
             .ToArray();
+        _checkTags = checkTags;
     }
+
+    /// <summary>
+    /// No per-entity rules, for replaying versions that were validated when they were written:
+    /// a rule tightened later must not make history unreadable. References and unique keys are still checked.
+    /// </summary>
+    public static EntityValidation Trusted { get; } = new([], checkTags: false);
 
     public static EntityValidation Create(IPluginCatalog plugins) => new(
     [
@@ -45,7 +58,10 @@ public sealed class EntityValidation
     public FieldErrors Validate(EntityKind kind, ConfigEntity entity)
     {
         var fields = new FieldErrors();
-        TagRules.Validate(entity.Tags, fields);
+        if (_checkTags)
+        {
+            TagRules.Validate(entity.Tags, fields);
+        }
         foreach (var validator in _byKind[kind.Ordinal])
         {
             validator.Validate(entity, fields);

@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# HybridGateway launcher: a local PostgreSQL, the control plane, a data plane and a demo upstream.
+#   ./gateway.sh up      install what is missing, build, start everything, print what to try
+#   ./gateway.sh down    stop everything 'up' started
+#   ./gateway.sh status  show what is running
+#   ./gateway.sh test    run every test (starts its own PostgreSQL), end with "N passed, N failed, N skipped"
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DATA="$ROOT/.data"
+RUN="$DATA/run"
+CONFIGURATION="${HGW_CONFIGURATION:-Release}"
+ADMIN_PORT="${HGW_ADMIN_PORT:-8001}"
+CLUSTER_PORT="${HGW_CLUSTER_PORT:-8005}"
+PROXY_PORT="${HGW_PROXY_PORT:-8000}"
+STATUS_PORT="${HGW_STATUS_PORT:-8100}"
+DEMO_PORT="${HGW_DEMO_PORT:-9080}"
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------- small helpers ----------
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$(( 20000 + RANDOM % 40000 ))
+    if ! port_in_use "$p"; then echo "$p"; return 0; fi
+  done
+  die "no free port found"
+}
+
+wait_for_port() { # port seconds
+  local i
+  for i in $(seq 1 $(( $2 * 10 ))); do port_in_use "$1" && return 0; sleep 0.1; done
+  return 1
+}
+
+pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+
+stop_pid_file() { # file name
+  local file="$1" pid
+  [ -f "$file" ] || return 0
+  pid="$(cat "$file")"
+  if pid_alive "$pid"; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.1; done
+    pid_alive "$pid" && kill -9 "$pid" 2>/dev/null || true
+    log "stopped $2 (pid $pid)"
+  fi
+  rm -f "$file"
+}
+
+# ---------- PostgreSQL ----------
+pg_bindir() {
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(readlink -f "$(command -v pg_ctl)")"; return 0
+  fi
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  [ -n "$d" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+  return 1
+}
+
+ensure_postgres_installed() {
+  pg_bindir >/dev/null && return 0
+  log "PostgreSQL not found: installing the distribution's package..."
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  pg_bindir >/dev/null || die "PostgreSQL installation failed"
+}
+
+# postgres refuses to run as root: run it as the 'postgres' user, created if missing.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then
+    id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# pg_start DIR PORT : initdb on first use, start on 127.0.0.1:PORT, write connection string to DIR/connection
+pg_start() {
+  local dir="$1" port="$2" bin
+  ensure_postgres_installed
+  bin="$(pg_bindir)"
+  mkdir -p "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    mkdir -p "$dir/data"
+    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/password"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir" && chmod 700 "$dir"
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=scram-sha-256 --pwfile="$dir/password" -E UTF8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+  fi
+  if [ -f "$dir/data/postmaster.pid" ] && pid_alive "$(head -n 1 "$dir/data/postmaster.pid")"; then
+    port="$(cat "$dir/port")"
+  else
+    rm -f "$dir/data/postmaster.pid"
+    echo "$port" > "$dir/port"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir"
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c fsync=${HGW_PG_FSYNC:-on}" start >/dev/null \
+      || { tail -n 20 "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
+  fi
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$(cat "$dir/password");Database=postgres" > "$dir/connection"
+}
+
+pg_stop() {
+  local dir="$1" bin
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  bin="$(pg_bindir)" || return 0
+  as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  log "stopped PostgreSQL ($dir)"
+}
+
+# ---------- build ----------
+require_dotnet() { command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet not on PATH)"; }
+
+build() {
+  require_dotnet
+  log "building ($CONFIGURATION)..."
+  dotnet build "$ROOT/HybridGateway.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q >"$DATA/build.log" 2>&1 \
+    || { tail -n 40 "$DATA/build.log" >&2; die "build failed (see .data/build.log)"; }
+}
+
+app_dll() { echo "$ROOT/src/$1/bin/$CONFIGURATION/net10.0/$1.dll"; }
+
+start_process() { # name logfile command...
+  local name="$1" logfile="$2"; shift 2
+  if [ -f "$RUN/$name.pid" ] && pid_alive "$(cat "$RUN/$name.pid")"; then
+    log "$name already running (pid $(cat "$RUN/$name.pid"))"; return 0
+  fi
+  nohup "$@" >"$logfile" 2>&1 &
+  echo $! > "$RUN/$name.pid"
+}
+
+# ---------- commands ----------
+cmd_up() {
+  mkdir -p "$DATA" "$RUN"
+  pg_start "$DATA/pg" "$(cat "$DATA/pg/port" 2>/dev/null || free_port)"
+  build
+  local token="${HGW_ADMIN_TOKEN:-}"
+  if [ -z "$token" ]; then
+    [ -f "$DATA/admin-token" ] || { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 > "$DATA/admin-token"; chmod 600 "$DATA/admin-token"; }
+    token="$(cat "$DATA/admin-token")"
+  fi
+  HGW_ControlPlane__ConnectionString="$(sed 's/Database=postgres/Database=hybridgateway/' "$DATA/pg/connection")" \
+  HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" \
+  HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
+  HGW_ControlPlane__BootstrapAdminToken="$token" \
+    start_process control-plane "$RUN/control-plane.log" dotnet "$(app_dll HybridGateway.ControlPlane)"
+  wait_for_port "$ADMIN_PORT" 90 || { tail -n 30 "$RUN/control-plane.log" >&2; die "control plane did not start (see .data/run/control-plane.log)"; }
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$ADMIN_PORT/status" 2>/dev/null && break; sleep 0.2
+  done
+  cat <<TXT
+
+HybridGateway is up.
+  Admin API      http://127.0.0.1:$ADMIN_PORT   (token in .data/admin-token, or \$HGW_ADMIN_TOKEN)
+  Cluster gRPC   127.0.0.1:$CLUSTER_PORT
+  PostgreSQL     $(sed 's/Password=[^;]*/Password=***/' "$DATA/pg/connection")
+  Logs           .data/run/*.log
+
+Try:
+  export TOKEN=$token
+  curl -s -H "Kong-Admin-Token: \$TOKEN" -X POST http://127.0.0.1:$ADMIN_PORT/services -d name=example -d url=http://127.0.0.1:$DEMO_PORT
+  curl -s -H "Kong-Admin-Token: \$TOKEN" http://127.0.0.1:$ADMIN_PORT/services
+  curl -s -H "Kong-Admin-Token: \$TOKEN" http://127.0.0.1:$ADMIN_PORT/config/history
+
+Stop with: ./gateway.sh down
+TXT
+}
+
+cmd_down() {
+  stop_pid_file "$RUN/data-plane.pid" "data plane"
+  stop_pid_file "$RUN/demo-upstream.pid" "demo upstream"
+  stop_pid_file "$RUN/control-plane.pid" "control plane"
+  pg_stop "$DATA/pg"
+}
+
+cmd_status() {
+  local f
+  for f in "$RUN"/*.pid; do
+    [ -f "$f" ] || continue
+    if pid_alive "$(cat "$f")"; then echo "$(basename "$f" .pid): running (pid $(cat "$f"))"; else echo "$(basename "$f" .pid): stopped"; fi
+  done
+  [ -f "$DATA/pg/data/postmaster.pid" ] && echo "postgresql: running (port $(cat "$DATA/pg/port"))" || echo "postgresql: stopped"
+}
+
+cmd_test() {
+  require_dotnet
+  local dir="$DATA/test-pg" results="$DATA/test-results" rc=0
+  mkdir -p "$DATA"
+  rm -rf "$results"; mkdir -p "$results"
+  HGW_PG_FSYNC=off pg_start "$dir" "$(free_port)"
+  trap 'pg_stop "'"$dir"'"' EXIT
+  export HGW_TEST_PG="$(cat "$dir/connection")"
+  export HGW_REPO_ROOT="$ROOT"
+  log "building..."
+  dotnet build "$ROOT/HybridGateway.sln" -c Debug -nologo -clp:ErrorsOnly -v:q >"$DATA/test-build.log" 2>&1 \
+    || { tail -n 40 "$DATA/test-build.log" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+  local project
+  for project in "$ROOT"/tests/*/*.csproj; do
+    log "testing $(basename "$project" .csproj)..."
+    dotnet test "$project" --no-build -c Debug -nologo "$@" 2>&1 | tee -a "$results/output.log" | grep -E "^(Passed|Failed)!|^\s+Failed |Error Message" -A2 || true
+    [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+  done
+  local passed failed skipped
+  passed=$(grep -Eo "Passed: +[0-9]+" "$results/output.log" | awk '{s+=$2} END {print s+0}')
+  failed=$(grep -Eo "Failed: +[0-9]+" "$results/output.log" | awk '{s+=$2} END {print s+0}')
+  skipped=$(grep -Eo "Skipped: +[0-9]+" "$results/output.log" | awk '{s+=$2} END {print s+0}')
+  [ "$failed" -gt 0 ] && rc=1
+  [ "$passed" -eq 0 ] && rc=1
+  echo "$passed passed, $failed failed, $skipped skipped"
+  exit $rc
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  test) shift; cmd_test "$@" ;;
+  pg-start) mkdir -p "$DATA"; pg_start "${2:-$DATA/pg}" "${3:-$(free_port)}"; cat "${2:-$DATA/pg}/connection" ;;
+  pg-stop) pg_stop "${2:-$DATA/pg}" ;;
+  *) echo "usage: $0 {up|down|status|test}" >&2; exit 2 ;;
+esac

@@ -1,0 +1,72 @@
+using System.Globalization;
+using HybridGateway.Configuration.State;
+using HybridGateway.ControlPlane.AdminAuth;
+using HybridGateway.ControlPlane.Store;
+
+namespace HybridGateway.ControlPlane.AdminApi;
+
+/// <summary>
+/// Runs an Admin API write: plan it against the current state, commit it, and when another write
+/// got in first, plan again on the newer state (unless the client pinned a version with If-Match).
+/// </summary>
+public sealed class ConfigWriter(ConfigStore store)
+{
+    public const string VersionHeader = "X-Config-Version";
+    private const int Attempts = 5;
+
+    public async Task<IResult> WriteAsync(HttpContext http, Func<ConfigState, WritePlan> plan)
+    {
+        if (!TryContext(http, out var context, out var error))
+        {
+            return error!;
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await store.GetCurrentAsync(http.RequestAborted);
+            var planned = plan(state);
+            if (planned.Rejection is { } rejection)
+            {
+                return rejection;
+            }
+            var result = await store.CommitAsync(state, planned.Changes, context!, http.RequestAborted);
+            switch (result.Status)
+            {
+                case CommitStatus.Committed or CommitStatus.Unchanged:
+                    http.Response.Headers[VersionHeader] = result.State!.Version.ToString(CultureInfo.InvariantCulture);
+                    return planned.OnSuccess!(result.State);
+                case CommitStatus.Invalid:
+                    return KongErrors.FromConfigErrors(result.Errors);
+                case CommitStatus.Conflict when context!.IfMatch is not null || attempt == Attempts:
+                    return KongErrors.VersionConflict(context.IfMatch ?? state.Version, result.CurrentVersion);
+            }
+        }
+    }
+
+    /// <summary>Who writes (the token's name), why (X-Change-Reason) and on which version (If-Match).</summary>
+    public static bool TryContext(HttpContext http, out ChangeContext? context, out IResult? error)
+    {
+        context = null;
+        error = null;
+        long? ifMatch = null;
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (header.Length > 0)
+        {
+            var text = header.Trim().TrimStart('W', '/').Trim('"');
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                error = KongErrors.BadRequest("If-Match must be a config version number, such as If-Match: 12");
+                return false;
+            }
+            ifMatch = version;
+        }
+        var reason = http.Request.Headers["X-Change-Reason"].ToString();
+        if (reason.Length > 1000 || reason.Any(char.IsControl))
+        {
+            error = KongErrors.BadRequest("X-Change-Reason must be at most 1000 printable characters");
+            return false;
+        }
+        var actor = http.Items[AdminAuthMiddleware.ActorItem] as string ?? "anonymous";
+        context = new ChangeContext(actor, reason.Length > 0 ? reason : null, http.Request.Method + " " + http.Request.Path, ifMatch);
+        return true;
+    }
+}

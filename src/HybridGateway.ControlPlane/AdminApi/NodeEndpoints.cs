@@ -1,0 +1,49 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using HybridGateway.Configuration.Plugins;
+using HybridGateway.ControlPlane.Hosting;
+using HybridGateway.ControlPlane.Store;
+using Microsoft.Extensions.Options;
+
+namespace HybridGateway.ControlPlane.AdminApi;
+
+/// <summary>GET / (node information, as Kong's) and GET /status (database reachability and config version).</summary>
+public static class NodeEndpoints
+{
+    public static string Version { get; } =
+        typeof(NodeEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static void MapNodeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (IOptions<ControlPlaneOptions> options, IPluginCatalog plugins) => Results.Json(new JsonObject
+        {
+            ["tagline"] = "Welcome to HybridGateway",
+            ["version"] = Version,
+            ["hostname"] = options.Value.NodeName,
+            ["role"] = "control_plane",
+            ["plugins"] = new JsonObject
+            {
+                ["available_on_server"] = new JsonObject(plugins.All.Select(p =>
+                    KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject { ["priority"] = p.Priority, ["version"] = Version }))),
+            },
+        }));
+        app.MapGet("/status", async (ConfigStore store, CancellationToken cancellation) =>
+        {
+            var reachable = true;
+            long version = 0;
+            try
+            {
+                version = await store.FetchVersionAsync(cancellation);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                reachable = false;
+            }
+            return Results.Json(new JsonObject
+            {
+                ["database"] = new JsonObject { ["reachable"] = reachable },
+                ["config"] = new JsonObject { ["version"] = version, ["hash"] = store.Cached.Version == version ? store.Cached.Hash.ToString() : null },
+            }, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+    }
+}

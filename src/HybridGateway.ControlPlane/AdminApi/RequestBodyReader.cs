@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HybridGateway.ControlPlane.AdminApi;
+
+/// <summary>
+/// Reads an Admin API body within a size limit: JSON, or form fields as Kong accepts them
+/// (<c>curl -d name=x -d paths[]=/a</c>). Every failure is a clear error result.
+/// </summary>
+public static class RequestBodyReader
+{
+    public sealed record RawBody(byte[] Bytes, string MediaType);
+
+    public static async Task<(RawBody? Body, IResult? Error)> ReadRawAsync(HttpRequest request, long limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return (new RawBody(buffer.ToArray(), mediaType), null);
+    }
+
+    /// <summary>An entity body as a JSON object. Form fields are coerced with <paramref name="form"/>.</summary>
+    public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, long limit, Func<IReadOnlyList<KeyValuePair<string, string>>, JsonObject> form)
+    {
+        var (raw, error) = await ReadRawAsync(request, limit);
+        if (raw is null)
+        {
+            return (null, error);
+        }
+        if (raw.Bytes.Length == 0 || raw.Bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        {
+            return (new JsonObject(), null);
+        }
+        switch (raw.MediaType)
+        {
+            case "application/x-www-form-urlencoded":
+                return (form(ParseForm(raw.Bytes)), null);
+            case "application/json" or "" or "text/json":
+                return ParseJsonObject(raw.Bytes);
+            default:
+                return (null, KongErrors.Json(StatusCodes.Status415UnsupportedMediaType,
+                    new JsonObject { ["message"] = "Unsupported Content-Type '" + raw.MediaType + "': send application/json or application/x-www-form-urlencoded" }));
+        }
+    }
+
+    public static (JsonObject? Body, IResult? Error) ParseJsonObject(byte[] bytes)
+    {
+        try
+        {
+            var node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return node is JsonObject obj
+                ? (obj, null)
+                : (null, KongErrors.BadRequest("Cannot parse JSON body: expected a JSON object"));
+        }
+        catch (JsonException e)
+        {
+            return (null, KongErrors.BadRequest("Cannot parse JSON body: " + e.Message));
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> ParseForm(byte[] bytes)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        var reader = new FormReader(Encoding.UTF8.GetString(bytes));
+        while (reader.ReadNextPair() is { } pair)
+        {
+            fields.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
+        }
+        return fields;
+    }
+
+    private static IResult TooLarge(long limit) => KongErrors.Json(StatusCodes.Status413PayloadTooLarge,
+        new JsonObject { ["message"] = "request body too large: the limit is " + limit + " bytes" });
+}

@@ -1,0 +1,25 @@
+namespace HybridGateway.ControlPlane.Hosting;
+
+/// <summary>The control plane's settings (section "ControlPlane"; environment variables HGW_ControlPlane__*).</summary>
+public sealed class ControlPlaneOptions
+{
+    public const string Section = "ControlPlane";
+
+    /// <summary>PostgreSQL connection string; the database is created when missing.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Admin REST API listener, host:port (Kong's 8001). Port 0 picks a free port.</summary>
+    public string AdminListen { get; set; } = "127.0.0.1:8001";
+
+    /// <summary>Cluster gRPC listener for data planes, host:port (Kong's 8005).</summary>
+    public string ClusterListen { get; set; } = "127.0.0.1:8005";
+
+    /// <summary>An admin token to accept; when unset and none is stored, one is generated and printed once.</summary>
+    public string? BootstrapAdminToken { get; set; }
+
+    /// <summary>Largest declarative document accepted by POST /config.</summary>
+    public long MaxDeclarativeBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>This replica's name in logs and status; the host name by default.</summary>
+    public string NodeName { get; set; } = Environment.MachineName;
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace HybridGateway.ControlPlane.Hosting;
+
+/// <summary>Refuses to start with settings that cannot work, naming each one.</summary>
+public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlaneOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ControlPlaneOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add("ControlPlane:ConnectionString is required (a PostgreSQL connection string).");
+        }
+        if (!ListenAddress.TryParse(options.AdminListen, out _))
+        {
+            failures.Add("ControlPlane:AdminListen must be host:port, got '" + options.AdminListen + "'.");
+        }
+        if (!ListenAddress.TryParse(options.ClusterListen, out _))
+        {
+            failures.Add("ControlPlane:ClusterListen must be host:port, got '" + options.ClusterListen + "'.");
+        }
+        if (options.MaxDeclarativeBytes < 1024)
+        {
+            failures.Add("ControlPlane:MaxDeclarativeBytes must be at least 1024.");
+        }
+        if (options.BootstrapAdminToken is { Length: > 0 and < 16 })
+        {
+            failures.Add("ControlPlane:BootstrapAdminToken must be at least 16 characters.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
