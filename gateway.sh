@@ -106,7 +106,7 @@ pg_start() {
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c fsync=${HGW_PG_FSYNC:-on}" start >/dev/null \
       || { tail -n 20 "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$(cat "$dir/password");Database=postgres" > "$dir/connection"
+  ( umask 077; echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$(cat "$dir/password");Database=postgres" > "$dir/connection" )
 }
 
 pg_stop() {
@@ -197,7 +197,7 @@ cmd_test() {
   mkdir -p "$DATA"
   rm -rf "$results"; mkdir -p "$results"
   HGW_PG_FSYNC=off pg_start "$dir" "$(free_port)"
-  trap 'pg_stop "'"$dir"'"' EXIT
+  trap 'pg_stop "'"$dir"'" 2>/dev/null' EXIT
   export HGW_TEST_PG="$(cat "$dir/connection")"
   export HGW_REPO_ROOT="$ROOT"
   log "building..."
@@ -215,6 +215,8 @@ cmd_test() {
   skipped=$(grep -Eo "Skipped: +[0-9]+" "$results/output.log" | awk '{s+=$2} END {print s+0}')
   [ "$failed" -gt 0 ] && rc=1
   [ "$passed" -eq 0 ] && rc=1
+  trap - EXIT
+  pg_stop "$dir" 2>/dev/null
   echo "$passed passed, $failed failed, $skipped skipped"
   exit $rc
 }

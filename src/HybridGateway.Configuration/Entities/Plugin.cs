@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HybridGateway.Configuration.Schema;
+using HybridGateway.Configuration.Serialization;
 
 namespace HybridGateway.Configuration.Entities;
 
@@ -14,7 +15,12 @@ public sealed record Plugin : ConfigEntity
 
     public string? InstanceName { get; init; }
 
-    public JsonElement? Config { get; init; }
+    /// <summary>Kept in canonical form (sorted keys), so it reads back from any storage with the same bytes and hash.</summary>
+    public JsonElement? Config
+    {
+        get;
+        init => field = value is { } config ? CanonicalJson.Normalize(config) : null;
+    }
 
     public bool Enabled { get; init; } = true;
 

@@ -89,6 +89,7 @@ public sealed class EntityReader(IPluginCatalog plugins, TimeProvider clock)
             if (id is null)
             {
                 errors.Add(key.Field, "the foreign key '{name=\"" + text + "\"}' does not reference an existing '" + key.Target.Name + "' entity.");
+                body.Remove(key.Field);
                 continue;
             }
             body[key.Field] = new JsonObject { ["id"] = id.Value.ToString() };

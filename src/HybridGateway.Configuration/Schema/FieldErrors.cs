@@ -43,6 +43,11 @@ public sealed class FieldErrors
             return child;
         }
         child = new FieldErrors();
+        if (existing is string message)
+        {
+            // A message already given for the whole field is kept beside the nested errors.
+            child.Add("@entity", message);
+        }
         _entries[field] = child;
         return child;
     }

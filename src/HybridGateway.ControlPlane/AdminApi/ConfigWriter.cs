@@ -14,6 +14,10 @@ public sealed class ConfigWriter(ConfigStore store)
     public const string VersionHeader = "X-Config-Version";
     private const int Attempts = 5;
 
+    // Writes through this replica take turns, so they never race each other; races with other
+    // replicas are settled by the event store's optimistic concurrency and a retry here.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
     public async Task<IResult> WriteAsync(HttpContext http, Func<ConfigState, WritePlan> plan)
     {
         if (!TryContext(http, out var context, out var error))
@@ -22,13 +26,28 @@ public sealed class ConfigWriter(ConfigStore store)
         }
         for (var attempt = 1; ; attempt++)
         {
-            var state = await store.GetCurrentAsync(http.RequestAborted);
-            var planned = plan(state);
-            if (planned.Rejection is { } rejection)
+            if (attempt > 1)
             {
-                return rejection;
+                await Task.Delay(Random.Shared.Next(5, 50 * attempt), http.RequestAborted);
             }
-            var result = await store.CommitAsync(state, planned.Changes, context!, http.RequestAborted);
+            await _turn.WaitAsync(http.RequestAborted);
+            ConfigState state;
+            WritePlan planned;
+            CommitResult result;
+            try
+            {
+                state = await store.GetCurrentAsync(http.RequestAborted);
+                planned = plan(state);
+                if (planned.Rejection is { } rejection)
+                {
+                    return rejection;
+                }
+                result = await store.CommitAsync(state, planned.Changes, context!, http.RequestAborted);
+            }
+            finally
+            {
+                _turn.Release();
+            }
             switch (result.Status)
             {
                 case CommitStatus.Committed or CommitStatus.Unchanged:

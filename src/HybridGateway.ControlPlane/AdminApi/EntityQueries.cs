@@ -33,7 +33,7 @@ public sealed partial class EntityQueries<T> : IEntityQueries
         if (query.Tags.Count > 0)
         {
             q = query.AnyTag
-                ? q.Where(x => x.MatchesSql('^', "jsonb_exists_any(d.data -> 'tags', ^)", query.Tags.ToArray()))
+                ? q.Where(x => x.MatchesSql('^', "jsonb_exists_any(d.data -> 'tags', ^)", new object[] { query.Tags.ToArray() }))
                 : q.Where(x => x.MatchesSql('^', "d.data -> 'tags' @> ^::jsonb", JsonSerializer.Serialize(query.Tags)));
         }
         var rows = await q.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Skip(query.Offset).Take(query.Size + 1).ToListAsync(cancellation);

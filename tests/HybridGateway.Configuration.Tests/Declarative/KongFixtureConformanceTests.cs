@@ -33,7 +33,6 @@ public sealed class KongFixtureConformanceTests
         Assert.True(plan.Success, file + ":\n" + string.Join("\n", plan.Errors.Describe()));
         var exported = DeclarativeExporter.Export(plan.Result!);
         var reimported = TestConfig.Import(YamlJson.Write(exported));
-        Assert.Equal(plan.Result!.Hash, reimported.Hash);
         Assert.Equal(exported.ToJsonString(), DeclarativeExporter.Export(reimported).ToJsonString());
         FixtureSubset.AssertContained(YamlJson.Parse(KongFixtures.Read(file))!.AsObject(), exported);
     }
