@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace HybridGateway.ControlPlane.AdminApi;
 
@@ -11,7 +12,10 @@ namespace HybridGateway.ControlPlane.AdminApi;
 /// </summary>
 public static class RequestBodyReader
 {
-    public sealed record RawBody(byte[] Bytes, string MediaType);
+    public sealed record RawBody(byte[] Bytes, string MediaType)
+    {
+        public string? ContentType { get; init; }
+    }
 
     public static async Task<(RawBody? Body, IResult? Error)> ReadRawAsync(HttpRequest request, long limit)
     {
@@ -31,7 +35,7 @@ public static class RequestBodyReader
             buffer.Write(chunk, 0, read);
         }
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        return (new RawBody(buffer.ToArray(), mediaType), null);
+        return (new RawBody(buffer.ToArray(), mediaType) { ContentType = request.ContentType }, null);
     }
 
     /// <summary>An entity body as a JSON object. Form fields are coerced with <paramref name="form"/>.</summary>
@@ -50,6 +54,11 @@ public static class RequestBodyReader
         {
             case "application/x-www-form-urlencoded":
                 return (form(ParseForm(raw.Bytes)), null);
+            case "multipart/form-data":
+                var fields = await ParseMultipartAsync(raw);
+                return fields is null
+                    ? (null, KongErrors.BadRequest("Cannot parse multipart body: missing or bad boundary"))
+                    : (form(fields), null);
             case "application/json" or "" or "text/json":
                 return ParseJsonObject(raw.Bytes);
             default:
@@ -80,6 +89,36 @@ public static class RequestBodyReader
         while (reader.ReadNextPair() is { } pair)
         {
             fields.Add(new KeyValuePair<string, string>(pair.Key, pair.Value));
+        }
+        return fields;
+    }
+
+    /// <summary>curl -F: each part is a field; a file part's content is the field's value (a PEM, say).</summary>
+    private static async Task<List<KeyValuePair<string, string>>?> ParseMultipartAsync(RawBody raw)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(raw.ContentType, out var contentType)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return null;
+        }
+        var fields = new List<KeyValuePair<string, string>>();
+        var reader = new MultipartReader(boundary, new MemoryStream(raw.Bytes));
+        try
+        {
+            while (await reader.ReadNextSectionAsync() is { } section)
+            {
+                if (!Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { } name)
+                {
+                    continue;
+                }
+                using var text = new StreamReader(section.Body, Encoding.UTF8);
+                fields.Add(new KeyValuePair<string, string>(name, await text.ReadToEndAsync()));
+            }
+        }
+        catch (IOException)
+        {
+            return null;
         }
         return fields;
     }

@@ -207,6 +207,22 @@ public sealed class EntityCrudTests(ControlPlaneFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task MultipartBody_UploadsCertificateFiles_AsCurlDashF()
+    {
+        var (cert, key) = TestCertificates.SelfSigned("multipart.example.com");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(cert), "cert", "cert.pem" },
+            { new StringContent(key), "key", "key.pem" },
+            { new StringContent("multipart.example.com"), "snis[]" },
+        };
+        var reply = await Admin.Send(HttpMethod.Post, "/certificates", form);
+        Assert.Equal(HttpStatusCode.Created, reply.Status);
+        Assert.Equal("multipart.example.com", reply.Object["snis"]![0]!.GetValue<string>());
+        Assert.Equal(cert, reply.Object["cert"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task FormEncodedBodies_AreTypedByTheSchema()
     {
         using var form = new FormUrlEncodedContent(
