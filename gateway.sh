@@ -152,6 +152,7 @@ cmd_up() {
   HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" \
   HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
   HGW_ControlPlane__BootstrapAdminToken="$token" \
+  HGW_ControlPlane__AllowInsecureCluster=true \
     start_process control-plane "$RUN/control-plane.log" dotnet "$(app_dll HybridGateway.ControlPlane)"
   wait_for_port "$ADMIN_PORT" 90 || { tail -n 30 "$RUN/control-plane.log" >&2; die "control plane did not start (see .data/run/control-plane.log)"; }
   for _ in $(seq 1 100); do

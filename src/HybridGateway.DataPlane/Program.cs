@@ -1,1 +1,4 @@
-Console.WriteLine("HybridGateway data plane");
+using HybridGateway.DataPlane.Hosting;
+
+var app = DataPlaneApp.Build(args);
+await DataPlaneApp.RunAsync(app);

@@ -6,16 +6,20 @@ using HybridGateway.Configuration.Validation;
 using HybridGateway.ControlPlane.AdminApi;
 using HybridGateway.ControlPlane.AdminAuth;
 using HybridGateway.ControlPlane.Store;
+using HybridGateway.ControlPlane.Sync;
 using HybridGateway.Plugins;
 using Marten;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using HybridGateway.Hosting;
 
 namespace HybridGateway.ControlPlane.Hosting;
 
 /// <summary>Builds the control plane: services, the two listeners, and the request pipeline.</summary>
 public static class ControlPlaneApp
 {
+    private static readonly PathString SyncPath = "/" + HybridGateway.Contracts.Sync.V1.ConfigSync.Descriptor.FullName;
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
@@ -43,6 +47,15 @@ public static class ControlPlaneApp
         services.AddSingleton<EntityReads>();
         services.AddSingleton<EntityWrites>();
         services.AddSingleton<ConfigAdmin>();
+        services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            grpc.EnableDetailedErrors = false;
+        });
+        services.AddSingleton<ConfigPayloads>();
+        services.AddSingleton<NodeRegistry>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
+        services.AddHostedService<ReplicaListener>();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -53,16 +66,20 @@ public static class ControlPlaneApp
                 kestrel.Listen(admin!, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1;
-                    Listeners.Tag(listen, Listeners.Admin);
+                    ListenerTags.Tag(listen, Listeners.Admin);
                 });
             }
             if (ListenAddress.TryParse(options.ClusterListen, out var cluster))
             {
                 kestrel.Listen(cluster!, listen =>
                 {
-                    // Cleartext gRPC needs an HTTP/2-only endpoint.
+                    // gRPC needs HTTP/2; cleartext h2c is only served on an HTTP/2-only endpoint.
                     listen.Protocols = HttpProtocols.Http2;
-                    Listeners.Tag(listen, Listeners.Cluster);
+                    ListenerTags.Tag(listen, Listeners.Cluster);
+                    if (options.ClusterTls.IsConfigured)
+                    {
+                        ClusterTls.Configure(listen, options.ClusterTls);
+                    }
                 });
             }
         });
@@ -70,14 +87,16 @@ public static class ControlPlaneApp
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(context => context.Response.WriteAsJsonAsync(
             new JsonObject { ["message"] = "An unexpected error occurred" }, context.RequestAborted)));
-        app.UseWhen(context => Listeners.Of(context) == Listeners.Admin, admin => admin.UseMiddleware<AdminAuthMiddleware>());
-        app.UseWhen(context => Listeners.Of(context) == Listeners.Cluster, cluster => cluster.Run(context =>
+        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Admin, admin => admin.UseMiddleware<AdminAuthMiddleware>());
+        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Cluster && !context.Request.Path.StartsWithSegments(SyncPath), cluster => cluster.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }));
+        app.MapGrpcService<ConfigSyncService>();
         app.MapNodeEndpoints();
         app.MapAdminApi();
+        app.MapClusteringEndpoints();
         return app;
     }
 

@@ -20,6 +20,21 @@ public sealed class ControlPlaneOptions
     /// <summary>Largest declarative document accepted by POST /config.</summary>
     public long MaxDeclarativeBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>How often heartbeats go both ways on a node's stream.</summary>
+    public int HeartbeatIntervalMs { get; set; } = 10_000;
+
+    /// <summary>TLS for the cluster port: the production mode, with client certificates required (mTLS).</summary>
+    public ClusterTlsOptions ClusterTls { get; set; } = new();
+
+    /// <summary>
+    /// Serve the cluster port as cleartext h2c without client certificates. Only for development,
+    /// and only accepted when the cluster port listens on a loopback address.
+    /// </summary>
+    public bool AllowInsecureCluster { get; set; }
+
+    /// <summary>How often to poll PostgreSQL for versions written by other replicas, besides LISTEN/NOTIFY.</summary>
+    public int ReplicaPollIntervalMs { get; set; } = 5_000;
+
     /// <summary>This replica's name in logs and status; the host name by default.</summary>
     public string NodeName { get; set; } = Environment.MachineName;
 }

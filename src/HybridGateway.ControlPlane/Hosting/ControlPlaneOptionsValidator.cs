@@ -1,3 +1,4 @@
+using HybridGateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HybridGateway.ControlPlane.Hosting;
@@ -23,6 +24,29 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         if (options.MaxDeclarativeBytes < 1024)
         {
             failures.Add("ControlPlane:MaxDeclarativeBytes must be at least 1024.");
+        }
+        var tls = options.ClusterTls;
+        if (tls.IsConfigured)
+        {
+            foreach (var (setting, path) in new[] { ("CertificatePath", tls.CertificatePath), ("KeyPath", tls.KeyPath), ("ClientCaPath", tls.ClientCaPath) })
+            {
+                if (string.IsNullOrEmpty(path) || !File.Exists(path))
+                {
+                    failures.Add("ControlPlane:ClusterTls:" + setting + " must name an existing PEM file, got '" + path + "'.");
+                }
+            }
+        }
+        else if (!options.AllowInsecureCluster)
+        {
+            failures.Add("The cluster port needs mTLS (ControlPlane:ClusterTls:CertificatePath, KeyPath, ClientCaPath), or ControlPlane:AllowInsecureCluster=true for loopback development.");
+        }
+        else if (ListenAddress.TryParse(options.ClusterListen, out var cluster) && !System.Net.IPAddress.IsLoopback(cluster!.Address))
+        {
+            failures.Add("ControlPlane:AllowInsecureCluster is only accepted when ControlPlane:ClusterListen is a loopback address, got '" + options.ClusterListen + "'.");
+        }
+        if (options.HeartbeatIntervalMs is < 100 or > 300_000)
+        {
+            failures.Add("ControlPlane:HeartbeatIntervalMs must be between 100 and 300000.");
         }
         if (options.BootstrapAdminToken is { Length: > 0 and < 16 })
         {

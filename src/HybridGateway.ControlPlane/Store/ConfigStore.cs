@@ -17,8 +17,12 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
     public const string StreamKey = "default";
 
     private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private readonly ConfigVersionLog _versions = new();
     private volatile ConfigState _current = ConfigState.Empty;
     private volatile TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>What the recent versions touched, for building deltas.</summary>
+    public ConfigVersionLog Versions => _versions;
 
     /// <summary>The newest state this process knows of, without asking the database.</summary>
     public ConfigState Cached => _current;
@@ -90,6 +94,7 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
             }
         }
         LogCommitted(logger, next.Version, changes.Count, context.Operation, context.Actor);
+        _versions.Add(new VersionRecord(next.Version, changes.Select(c => new EntityAddress(c.Kind, c.Id)).ToArray(), changed.Hash, changed.At));
         Publish(next, basis.Version);
         return CommitResult.Committed(next);
     }
@@ -108,7 +113,24 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
         }
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(StreamKey, version, null, 0, cancellation);
-        return Fold(ConfigState.Empty, events);
+        return Fold(ConfigState.Empty, events, record: false);
+    }
+
+    /// <summary>A version's record: from memory when recent, else from the event log.</summary>
+    public async Task<VersionRecord?> GetVersionRecordAsync(long version, CancellationToken cancellation)
+    {
+        if (_versions.Find(version) is { } record)
+        {
+            return record;
+        }
+        if (version <= 0)
+        {
+            return null;
+        }
+        var events = await GetEventsAsync(version - 1, version, cancellation);
+        return events.Count == 1 && events[0].Data is ConfigChanged changed
+            ? new VersionRecord(version, changed.Changes.Select(c => new EntityAddress(EntityKinds.Find(c.Kind)!, c.Id)).ToArray(), changed.Hash, changed.At)
+            : null;
     }
 
     /// <summary>The events after <paramref name="afterVersion"/> up to <paramref name="toVersion"/>, oldest first.</summary>
@@ -130,7 +152,7 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
             }
             var from = current.Version < version ? current : ConfigState.Empty;
             var events = await GetEventsAsync(from.Version, version, cancellation);
-            var caughtUp = Fold(from, events);
+            var caughtUp = Fold(from, events, record: true);
             Publish(caughtUp, current.Version);
             return caughtUp;
         }
@@ -140,7 +162,7 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
         }
     }
 
-    private ConfigState Fold(ConfigState state, IReadOnlyList<IEvent> events)
+    private ConfigState Fold(ConfigState state, IReadOnlyList<IEvent> events, bool record)
     {
         foreach (var e in events)
         {
@@ -154,6 +176,10 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
                 throw new InvalidDataException("config version " + e.Version + " in the event log does not apply: " + string.Join("; ", result.Errors));
             }
             state = result.State!;
+            if (record)
+            {
+                _versions.Add(new VersionRecord(e.Version, changed.Changes.Select(c => new EntityAddress(EntityKinds.Find(c.Kind)!, c.Id)).ToArray(), changed.Hash, changed.At));
+            }
             if (state.Hash.ToString() != changed.Hash)
             {
                 LogHashMismatch(logger, e.Version, changed.Hash, state.Hash.ToString());

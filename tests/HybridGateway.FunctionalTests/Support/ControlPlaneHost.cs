@@ -36,6 +36,7 @@ public sealed class ControlPlaneHost : IAsyncDisposable
                 ["ControlPlane:AdminListen"] = "127.0.0.1:0",
                 ["ControlPlane:ClusterListen"] = "127.0.0.1:0",
                 ["ControlPlane:BootstrapAdminToken"] = Token,
+                ["ControlPlane:AllowInsecureCluster"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Marten"] = "Warning",
             };

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 
-namespace HybridGateway.ControlPlane.Hosting;
+namespace HybridGateway.Hosting;
 
-/// <summary>Parses "host:port" listen settings (IPv6 in brackets; "localhost" means loopback).</summary>
+/// <summary>Parses "host:port" listen settings (IPv6 in brackets; "localhost" means loopback, "*" any).</summary>
 public static class ListenAddress
 {
     public static bool TryParse(string text, out IPEndPoint? endpoint)
@@ -18,14 +18,10 @@ public static class ListenAddress
         var address = host switch
         {
             "localhost" => IPAddress.Loopback,
-            "*" or "0.0.0.0" => IPAddress.Any,
+            "*" => IPAddress.Any,
             _ => IPAddress.TryParse(host, out var parsed) ? parsed : null,
         };
-        if (address is null)
-        {
-            return false;
-        }
-        endpoint = new IPEndPoint(address, port);
-        return true;
+        endpoint = address is null ? null : new IPEndPoint(address, port);
+        return endpoint is not null;
     }
 }

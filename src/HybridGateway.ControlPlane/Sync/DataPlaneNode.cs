@@ -1,0 +1,34 @@
+namespace HybridGateway.ControlPlane.Sync;
+
+/// <summary>What the control planes know of one data-plane node, stored so every replica can list every node.</summary>
+public sealed record DataPlaneNode
+{
+    /// <summary>The node id (Marten's identity).</summary>
+    public required string Id { get; init; }
+
+    public string Hostname { get; init; } = "";
+
+    public string? Ip { get; init; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public string SoftwareVersion { get; init; } = "";
+
+    public long AppliedVersion { get; init; }
+
+    public string? ConfigHash { get; init; }
+
+    /// <summary>in_sync, syncing, nack, refused or disconnected.</summary>
+    public string SyncStatus { get; init; } = NodeSyncStatus.Syncing;
+
+    public DateTimeOffset LastSeen { get; init; }
+
+    public DateTimeOffset ConnectedAt { get; init; }
+
+    /// <summary>The control-plane replica the node is (or was last) connected to.</summary>
+    public string? ControlPlane { get; init; }
+
+    public NodeRejection? LastNack { get; init; }
+
+    public string? RefusedReason { get; init; }
+}

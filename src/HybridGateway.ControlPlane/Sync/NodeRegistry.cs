@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using Marten;
+
+namespace HybridGateway.ControlPlane.Sync;
+
+/// <summary>
+/// Node status, kept in memory by the sessions and written to PostgreSQL in small batches, so that
+/// GET /clustering/data-planes on any replica lists the nodes of every replica.
+/// </summary>
+public sealed partial class NodeRegistry(IDocumentStore documents, ILogger<NodeRegistry> logger) : BackgroundService
+{
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ConcurrentDictionary<string, DataPlaneNode> _pending = new();
+    private readonly SemaphoreSlim _flush = new(1, 1);
+
+    public void Update(DataPlaneNode node) => _pending[node.Id] = node;
+
+    public async Task<IReadOnlyList<DataPlaneNode>> ListAsync(CancellationToken cancellation)
+    {
+        await FlushAsync(cancellation);
+        await using var session = documents.QuerySession();
+        return await session.Query<DataPlaneNode>().OrderBy(n => n.Id).ToListAsync(cancellation);
+    }
+
+    public async Task FlushAsync(CancellationToken cancellation)
+    {
+        if (_pending.IsEmpty)
+        {
+            return;
+        }
+        await _flush.WaitAsync(cancellation);
+        try
+        {
+            var batch = new List<DataPlaneNode>();
+            foreach (var id in _pending.Keys)
+            {
+                if (_pending.TryRemove(id, out var node))
+                {
+                    batch.Add(node);
+                }
+            }
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                await using var session = documents.LightweightSession();
+                session.Store(batch.ToArray());
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch
+            {
+                foreach (var node in batch)
+                {
+                    _pending.TryAdd(node.Id, node); // a newer status that arrived meanwhile wins
+                }
+                throw;
+            }
+        }
+        finally
+        {
+            _flush.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(FlushInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await FlushAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFlushFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await FlushAsync(CancellationToken.None);
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not store data-plane node status; will retry")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
+}

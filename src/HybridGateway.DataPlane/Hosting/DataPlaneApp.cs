@@ -1,0 +1,85 @@
+using HybridGateway.Configuration.Validation;
+using HybridGateway.DataPlane.Cache;
+using HybridGateway.DataPlane.Pipeline;
+using HybridGateway.DataPlane.Proxy;
+using HybridGateway.DataPlane.Runtime;
+using HybridGateway.DataPlane.Status;
+using HybridGateway.DataPlane.Sync;
+using HybridGateway.Hosting;
+using HybridGateway.Plugins;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace HybridGateway.DataPlane.Hosting;
+
+/// <summary>Builds the data plane: the proxy listener (one terminal middleware) and the status listener.</summary>
+public static class DataPlaneApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("HGW_");
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        services.AddOptions<DataPlaneOptions>().BindConfiguration(DataPlaneOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataPlaneOptions>, DataPlaneOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(PluginRuntimes.Default);
+        services.AddSingleton(_ => EntityValidation.Create(PluginCatalog.Default));
+        services.AddSingleton<UpstreamClients>();
+        services.AddSingleton<RuntimeCompiler>();
+        services.AddSingleton<RuntimeHolder>();
+        services.AddSingleton<ConfigApplier>();
+        services.AddSingleton(sp => new LastGoodConfigCache(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.CacheDirectory));
+        services.AddSingleton<CacheLoader>();
+        services.AddSingleton<CacheWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheWriter>());
+        services.AddSingleton<SyncStatus>();
+        services.AddSingleton<NodeIdentityProvider>();
+        services.AddSingleton<ControlPlaneChannel>();
+        services.AddHostedService<SyncClient>();
+        services.AddHttpForwarder();
+        services.AddSingleton<ForwardingTransformer>();
+        services.AddSingleton(sp => new TrustedProxies(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.TrustedProxies));
+        services.AddSingleton<ProxyMiddleware>();
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = context.Configuration.GetSection(DataPlaneOptions.Section).Get<DataPlaneOptions>() ?? new DataPlaneOptions();
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null; // as Kong's default: the proxy does not cap bodies
+            if (ListenAddress.TryParse(options.ProxyListen, out var proxy))
+            {
+                kestrel.Listen(proxy!, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    ListenerTags.Tag(listen, Listeners.Proxy);
+                });
+            }
+            if (ListenAddress.TryParse(options.StatusListen, out var status))
+            {
+                kestrel.Listen(status!, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    ListenerTags.Tag(listen, Listeners.Status);
+                });
+            }
+        });
+
+        var app = builder.Build();
+        var proxyMiddleware = app.Services.GetRequiredService<ProxyMiddleware>();
+        // Proxy traffic never reaches endpoint routing: routing is ours, compiled at config time.
+        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Proxy, proxyBranch => proxyBranch.Run(proxyMiddleware.InvokeAsync));
+        app.UseRouting();
+        app.MapStatusEndpoints();
+        return app;
+    }
+
+    public static async Task RunAsync(WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<IOptions<DataPlaneOptions>>().Value; // fail fast on bad settings
+        app.Services.GetRequiredService<CacheLoader>().Load();
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using HybridGateway.Hosting;
+using Microsoft.Extensions.Options;
+using HybridGateway.Hosting;
+
+namespace HybridGateway.DataPlane.Hosting;
+
+/// <summary>Refuses to start with settings that cannot work, naming each one.</summary>
+public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DataPlaneOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.ControlPlane, UriKind.Absolute, out var controlPlane) || controlPlane.Scheme is not ("http" or "https"))
+        {
+            failures.Add("DataPlane:ControlPlane must be an http(s) URL of the cluster port, got '" + options.ControlPlane + "'.");
+        }
+        else if (controlPlane.Scheme == "http" && !IsLoopback(controlPlane))
+        {
+            failures.Add("DataPlane:ControlPlane uses cleartext http to a non-loopback address; use https with DataPlane:Tls (mTLS).");
+        }
+        else if (controlPlane.Scheme == "https" && (!options.Tls.IsConfigured || string.IsNullOrEmpty(options.Tls.KeyPath) || string.IsNullOrEmpty(options.Tls.CaPath)))
+        {
+            failures.Add("DataPlane:ControlPlane is https: DataPlane:Tls:CertificatePath, KeyPath and CaPath are required.");
+        }
+        foreach (var (setting, value) in new[] { ("ProxyListen", options.ProxyListen), ("StatusListen", options.StatusListen) })
+        {
+            if (!ListenAddress.TryParse(value, out _))
+            {
+                failures.Add("DataPlane:" + setting + " must be host:port, got '" + value + "'.");
+            }
+        }
+        foreach (var proxy in options.TrustedProxies)
+        {
+            if (!IPAddress.TryParse(proxy, out _) && !IPNetwork.TryParse(proxy, out _))
+            {
+                failures.Add("DataPlane:TrustedProxies has '" + proxy + "', which is neither an IP address nor a CIDR range.");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(options.CacheDirectory))
+        {
+            failures.Add("DataPlane:CacheDirectory is required.");
+        }
+        if (options.ReconnectMinDelayMs < 10 || options.ReconnectMaxDelayMs < options.ReconnectMinDelayMs)
+        {
+            failures.Add("DataPlane:ReconnectMinDelayMs must be at least 10 and at most ReconnectMaxDelayMs.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,130 @@
+using HybridGateway.Configuration.Entities;
+using HybridGateway.DataPlane.Routing;
+using HybridGateway.DataPlane.Runtime;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace HybridGateway.DataPlane.Proxy;
+
+/// <summary>
+/// The proxy: one terminal middleware, no endpoint routing. Normalizes the path (before anything
+/// that decides), matches a route in the compiled table, builds the upstream path, and forwards
+/// with YARP's forwarder, retrying only requests that are safe to repeat.
+/// </summary>
+public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var config = holder.Current;
+        if (config is null)
+        {
+            await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NotReady);
+            return;
+        }
+        if (!TrySplitTarget(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, out var rawPath, out var query)
+            || PathNormalizer.Normalize(rawPath) is not { } path)
+        {
+            await ProxyResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ProxyResponses.BadRequest);
+            return;
+        }
+        var request = context.Request;
+        var match = config.Routes.Match(new RouteRequest(
+            request.Method,
+            request.Host.Host.ToLowerInvariant(),
+            request.Host.Port ?? context.Connection.LocalPort,
+            path,
+            request.Headers,
+            context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>()?.HostName));
+        if (match is null)
+        {
+            await ProxyResponses.WriteAsync(context, StatusCodes.Status404NotFound, ProxyResponses.NoRoute);
+            return;
+        }
+        var route = match.Route;
+        if (!request.IsHttps && !route.Protocols.Contains(Protocols.Http) && route.Protocols.Contains(Protocols.Https))
+        {
+            await RedirectToHttpsAsync(context, route, path, query);
+            return;
+        }
+        if (route.Service is not { } serviceRef || !config.Services.TryGetValue(serviceRef.Id, out var service))
+        {
+            await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NoService);
+            return;
+        }
+        if (!service.HasDestinations)
+        {
+            await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NoPeer);
+            return;
+        }
+        context.Features.Set(new ProxyRequestFeature
+        {
+            UpstreamPathAndQuery = UpstreamPath.Build(service.Service.Path, path, match.MatchedLength, route.StripPath, route.PathHandling) + query,
+            HostHeader = route.PreserveHost ? null : service.HostHeader,
+            ClientPath = path,
+            TrustedPeer = trusted.Contains(context.Connection.RemoteIpAddress),
+        });
+        await ForwardAsync(context, service);
+    }
+
+    private async Task ForwardAsync(HttpContext context, ServiceRuntime service)
+    {
+        var attempts = 1 + (IsRepeatable(context.Request) ? service.Service.Retries : 0);
+        for (var attempt = 1; ; attempt++)
+        {
+            var error = await forwarder.SendAsync(context, service.NextDestination(), service.Client, service.RequestConfig, transformer);
+            if (error == ForwarderError.None || context.Response.HasStarted)
+            {
+                return;
+            }
+            if (error == ForwarderError.Request && attempt < attempts && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Nothing reached the upstream and the request can be sent again: try the next target.
+                context.Features.Set<IForwarderErrorFeature>(null);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                continue;
+            }
+            switch (error)
+            {
+                case ForwarderError.RequestTimedOut:
+                    await ProxyResponses.WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProxyResponses.GatewayTimeout);
+                    return;
+                case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled:
+                    return; // the client went away
+                default:
+                    await ProxyResponses.WriteAsync(context, StatusCodes.Status502BadGateway, ProxyResponses.BadGateway);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Only requests that are safe to send twice are retried: idempotent methods without a body.</summary>
+    private static bool IsRepeatable(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+         || HttpMethods.IsTrace(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method))
+        && request.ContentLength is null or 0
+        && !request.Headers.ContainsKey("Transfer-Encoding");
+
+    private static Task RedirectToHttpsAsync(HttpContext context, Route route, string path, string query)
+    {
+        if (route.HttpsRedirectStatusCode == StatusCodes.Status426UpgradeRequired)
+        {
+            return ProxyResponses.WriteAsync(context, StatusCodes.Status426UpgradeRequired, ProxyResponses.UseHttps);
+        }
+        context.Response.StatusCode = route.HttpsRedirectStatusCode;
+        context.Response.Headers.Location = "https://" + context.Request.Host.Host + path + query;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Splits the request target as sent on the wire into path and "?query" (absolute form allowed).</summary>
+    private static bool TrySplitTarget(string target, out string path, out string query)
+    {
+        if (!target.StartsWith('/') && Uri.TryCreate(target, UriKind.Absolute, out var absolute))
+        {
+            target = absolute.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
+        }
+        var mark = target.IndexOf('?', StringComparison.Ordinal);
+        path = mark < 0 ? target : target[..mark];
+        query = mark < 0 ? "" : target[mark..];
+        return path.StartsWith('/');
+    }
+}

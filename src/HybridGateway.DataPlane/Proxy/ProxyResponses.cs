@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace HybridGateway.DataPlane.Proxy;
+
+/// <summary>Kong's proxy error responses: status and JSON message, written without allocating per request.</summary>
+public static class ProxyResponses
+{
+    public static readonly byte[] NoRoute = Body("no Route matched with those values");
+    public static readonly byte[] NoService = Body("no Service found with those values");
+    public static readonly byte[] NoPeer = Body("failure to get a peer from the ring-balancer");
+    public static readonly byte[] BadGateway = Body("An invalid response was received from the upstream server");
+    public static readonly byte[] GatewayTimeout = Body("The upstream server is timing out");
+    public static readonly byte[] UseHttps = Body("Please use HTTPS protocol");
+    public static readonly byte[] BadRequest = Body("Bad request");
+    public static readonly byte[] NotReady = Body("no configuration loaded yet");
+
+    public static Task WriteAsync(HttpContext context, int status, byte[] body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted);
+    }
+
+    private static byte[] Body(string message) => Encoding.UTF8.GetBytes("{\"message\":\"" + message + "\"}");
+}

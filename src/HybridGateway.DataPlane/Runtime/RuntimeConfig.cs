@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Routing;
+
+namespace HybridGateway.DataPlane.Runtime;
+
+/// <summary>
+/// What a node serves: one validated config version and everything compiled from it for the hot
+/// path. Immutable; a new version is a new instance swapped in whole.
+/// </summary>
+public sealed record RuntimeConfig
+{
+    public required ConfigState State { get; init; }
+
+    public required RouteTable Routes { get; init; }
+
+    public required ImmutableDictionary<Guid, ServiceRuntime> Services { get; init; }
+
+    /// <summary>Upstream balancers by upstream name (lower case), which services address by host.</summary>
+    public required ImmutableDictionary<string, UpstreamBalancer> Upstreams { get; init; }
+
+    /// <summary>Service ids by lower-cased host, to find the services an upstream change affects.</summary>
+    public required ImmutableDictionary<string, ImmutableHashSet<Guid>> ServicesByHost { get; init; }
+
+    public long Version => State.Version;
+
+    public string Hash => State.Hash.ToString();
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using HybridGateway.DataPlane.Cache;
+using HybridGateway.DataPlane.Hosting;
+using HybridGateway.DataPlane.Runtime;
+using HybridGateway.DataPlane.Sync;
+using HybridGateway.Sync;
+using Microsoft.Extensions.Options;
+
+namespace HybridGateway.DataPlane.Status;
+
+/// <summary>
+/// The status port (Kong's 8100): /status/ready is 200 once a config is loaded (from the cache or
+/// the control plane) and 503 before; /status tells which version, from where, and the link state.
+/// </summary>
+public static class StatusEndpoints
+{
+    public static void MapStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/status/ready", (RuntimeHolder holder) => holder.Current is { } config
+            ? Results.Json(new JsonObject { ["ready"] = true, ["config_version"] = config.Version })
+            : Results.Json(new JsonObject { ["ready"] = false, ["message"] = "no configuration loaded yet" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+
+        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options) =>
+        {
+            var details = holder.Details;
+            return Results.Json(new JsonObject
+            {
+                ["node_id"] = identity.NodeId,
+                ["hostname"] = Environment.MachineName,
+                ["version"] = SyncProtocol.SoftwareVersion,
+                ["ready"] = details is not null,
+                ["labels"] = new JsonObject(options.Value.Labels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value)))),
+                ["config"] = details is null ? null : new JsonObject
+                {
+                    ["version"] = details.Config.Version,
+                    ["hash"] = details.Config.Hash,
+                    ["source"] = details.Source,
+                    ["applied_at"] = details.AppliedAt.ToUnixTimeMilliseconds() / 1000.0,
+                    ["routes"] = details.Config.Routes.Count,
+                    ["services"] = details.Config.Services.Count,
+                    ["cached_version"] = cache.WrittenVersion,
+                },
+                ["control_plane"] = new JsonObject
+                {
+                    ["address"] = options.Value.ControlPlane,
+                    ["connected"] = sync.Connected,
+                    ["id"] = sync.ControlPlaneId,
+                    ["last_message_at"] = sync.LastMessageAt?.ToUnixTimeMilliseconds() / 1000.0,
+                    ["last_error"] = sync.LastError,
+                    ["last_rejection"] = sync.LastRejection,
+                    ["reconnects"] = sync.Reconnects,
+                },
+            });
+        });
+    }
+}
