@@ -18,6 +18,17 @@ public static class EntityChecks
         return result.Entity!;
     }
 
+    public static ConfigEntity Read(EntityKind kind, string json) => Read(kind, TestConfig.Obj(json));
+
+    /// <summary>The "path: message" lines that kept <paramref name="json"/> from being read; the test fails if it was read.</summary>
+    public static string[] ReadErrors(EntityKind kind, string json)
+    {
+        var result = TestConfig.Reader.Read(kind, TestConfig.Obj(json), NoNames);
+        Assert.False(result.Success, "read succeeded: " + json);
+        Assert.False(result.Errors.IsEmpty);
+        return result.Errors.Describe().ToArray();
+    }
+
     /// <summary>The "path: message" lines of the entity rules for <paramref name="json"/> laid over <paramref name="baseJson"/>.</summary>
     public static string[] Errors(EntityKind kind, string json, string? baseJson = null) =>
         Errors(kind, Merge(baseJson, json));
