@@ -89,7 +89,8 @@ public sealed class EntityReader(IPluginCatalog plugins, TimeProvider clock)
             if (id is null)
             {
                 errors.Add(key.Field, "the foreign key '{name=\"" + text + "\"}' does not reference an existing '" + key.Target.Name + "' entity.");
-                body.Remove(key.Field);
+                // A well-formed placeholder, so the schema check neither buries this message nor adds its own.
+                body[key.Field] = new JsonObject { ["id"] = Guid.Empty.ToString() };
                 continue;
             }
             body[key.Field] = new JsonObject { ["id"] = id.Value.ToString() };

@@ -35,19 +35,17 @@ public sealed class FieldErrors
         _entries[field] = message;
     }
 
-    /// <summary>The errors of a nested record or list element, created on first use.</summary>
+    /// <summary>
+    /// The errors of a nested record or list element, created on first use. A field that already
+    /// has a message keeps it: the returned child is then detached, so details cannot replace it.
+    /// </summary>
     public FieldErrors Child(string field)
     {
-        if (_entries.TryGetValue(field, out var existing) && existing is FieldErrors child)
+        if (_entries.TryGetValue(field, out var existing))
         {
-            return child;
+            return existing as FieldErrors ?? new FieldErrors();
         }
-        child = new FieldErrors();
-        if (existing is string message)
-        {
-            // A message already given for the whole field is kept beside the nested errors.
-            child.Add("@entity", message);
-        }
+        var child = new FieldErrors();
         _entries[field] = child;
         return child;
     }

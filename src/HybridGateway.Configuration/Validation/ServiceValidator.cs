@@ -29,6 +29,14 @@ public sealed class ServiceValidator : EntityValidator<Service>
         {
             errors.Add("tls_verify", "value must be null");
         }
+        if (!tls && service.TlsVerifyDepth is not null)
+        {
+            errors.Add("tls_verify_depth", "value must be null");
+        }
+        if (!tls && service.CaCertificates is not null)
+        {
+            errors.Add("ca_certificates", "value must be null");
+        }
         if (service.Name is { } name && (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
         {
             errors.Add("name", "invalid value '" + name + "': it must only contain printable characters without spaces");

@@ -29,6 +29,10 @@ public sealed class UpstreamValidator : EntityValidator<Upstream>
         {
             errors.Add("hash_fallback", "must be 'none' when 'hash_on' is 'cookie'");
         }
+        if (upstream.HashOnHeader is not null && upstream.HashOnHeader == upstream.HashFallbackHeader)
+        {
+            errors.Add("@entity", "values of these fields must be distinct: 'hash_on_header', 'hash_fallback_header'");
+        }
     }
 
     private static void CheckHashInput(

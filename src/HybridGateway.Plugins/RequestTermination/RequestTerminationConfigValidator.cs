@@ -3,7 +3,7 @@ using HybridGateway.Configuration.Schema;
 
 namespace HybridGateway.Plugins.RequestTermination;
 
-/// <summary>A message and a raw body exclude each other; a content type needs a body.</summary>
+/// <summary>A message, a raw body and echo exclude each other; a content type needs a body.</summary>
 public sealed class RequestTerminationConfigValidator : IPluginConfigValidator<RequestTerminationConfig>
 {
     public void Validate(RequestTerminationConfig config, FieldErrors errors)
@@ -15,6 +15,10 @@ public sealed class RequestTerminationConfigValidator : IPluginConfigValidator<R
         if (config.ContentType is not null && config.Body is null)
         {
             errors.Add("content_type", "content_type requires a body");
+        }
+        if (config.Echo && (config.ContentType is not null || config.Body is not null))
+        {
+            errors.Add("echo", "echo cannot be used with content_type and body");
         }
     }
 }
