@@ -1,0 +1,64 @@
+using System.Net;
+using HybridGateway.FunctionalTests.Support;
+
+namespace HybridGateway.FunctionalTests.Processes;
+
+/// <summary>The production mode: the cluster port speaks TLS, requires a CA-signed client certificate, and binds the node id to it.</summary>
+[Collection(ProcessCollection.Name)]
+public sealed class MutualTlsTests
+{
+    [Fact]
+    public async Task NodeWithItsOwnCertificate_Syncs_AndOneClaimingAnotherIdIsRefused()
+    {
+        using var pki = new TestPki();
+        var (serverCert, serverKey) = pki.Issue("localhost", server: true);
+        var (nodeCert, nodeKey) = pki.Issue("edge-1", server: false);
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            await using var controlPlane = await ControlPlaneProcess.StartAsync(connectionString, "cp-tls", new Dictionary<string, string>
+            {
+                ["HGW_ControlPlane__AllowInsecureCluster"] = "false",
+                ["HGW_ControlPlane__ClusterTls__CertificatePath"] = serverCert,
+                ["HGW_ControlPlane__ClusterTls__KeyPath"] = serverKey,
+                ["HGW_ControlPlane__ClusterTls__ClientCaPath"] = pki.CaPath,
+            });
+            await using var upstream = await EchoUpstream.StartAsync("echo");
+            await controlPlane.Admin.PostJson("/services", new { name = "tls", url = upstream.Url });
+            var version = (await controlPlane.Admin.PostJson("/services/tls/routes", new { name = "tls", paths = new[] { "/tls" } })).ConfigVersion!.Value;
+            var tls = new Dictionary<string, string>
+            {
+                ["HGW_DataPlane__Tls__CertificatePath"] = nodeCert,
+                ["HGW_DataPlane__Tls__KeyPath"] = nodeKey,
+                ["HGW_DataPlane__Tls__CaPath"] = pki.CaPath,
+            };
+            var url = "https://127.0.0.1:" + controlPlane.ClusterPort;
+
+            await using (var node = await DataPlaneProcess.StartAsync(url, "edge-1", tls))
+            {
+                await node.WaitForVersionAsync(version);
+                Assert.Equal(HttpStatusCode.OK, (await node.Proxy.GetAsync("/tls")).StatusCode);
+            }
+
+            await using var impostor = await DataPlaneProcess.StartAsync(url, "edge-2", tls);
+            var refused = await Eventually.Get(
+                async () => (await controlPlane.Admin.GetJson("/clustering/data-planes")).Object["data"]!.AsArray().FirstOrDefault(n => n!["id"]!.GetValue<string>() == "edge-2"),
+                n => n is not null, "the impostor to be recorded");
+            Assert.Equal("refused", refused!["sync_status"]!.GetValue<string>());
+            Assert.Contains("not the identity of the client certificate", refused["refused_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await impostor.Status.GetAsync("/status/ready")).StatusCode);
+
+            // Without a client certificate the TLS handshake itself fails.
+            using var bare = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } })
+            {
+                DefaultRequestVersion = HttpVersion.Version20,
+                DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => bare.GetAsync(url + "/hybridgateway.sync.v1.ConfigSync/Stream"));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+}
