@@ -9,7 +9,7 @@ namespace HybridGateway.DataPlane.Routing;
 /// </remarks>
 public static class UpstreamPath
 {
-    public const string V1 = "v1";
+    private const string V1 = "v1";
 
     /// <param name="servicePath">The service's path; null or empty means "/".</param>
     /// <param name="normalizedPath">The request path after <see cref="PathNormalizer.Normalize"/>.</param>
