@@ -1,7 +1,6 @@
 using System.Net;
 using HybridGateway.Hosting;
 using Microsoft.Extensions.Options;
-using HybridGateway.Hosting;
 
 namespace HybridGateway.DataPlane.Hosting;
 

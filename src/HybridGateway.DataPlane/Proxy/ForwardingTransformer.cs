@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace HybridGateway.DataPlane.Proxy;
@@ -21,7 +22,7 @@ public sealed class ForwardingTransformer : HttpTransformer
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-        var feature = httpContext.Features.GetRequiredFeature<ProxyRequestFeature>();
+        var feature = httpContext.Features.Get<ProxyRequestFeature>()!;
         proxyRequest.RequestUri = new Uri(destinationPrefix + feature.UpstreamPathAndQuery, UriKind.Absolute);
         proxyRequest.Headers.Host = feature.HostHeader ?? httpContext.Request.Host.Value;
 

@@ -3,6 +3,7 @@ using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Runtime;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
+using Route = HybridGateway.Configuration.Entities.Route;
 
 namespace HybridGateway.DataPlane.Proxy;
 
@@ -21,7 +22,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NotReady);
             return;
         }
-        if (!TrySplitTarget(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, out var rawPath, out var query)
+        if (!TrySplitTarget(context.Features.Get<IHttpRequestFeature>()!.RawTarget, out var rawPath, out var query)
             || PathNormalizer.Normalize(rawPath) is not { } path)
         {
             await ProxyResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ProxyResponses.BadRequest);
@@ -35,12 +36,12 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             path,
             request.Headers,
             context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>()?.HostName));
-        if (match is null)
+        if (match is not { } matched)
         {
             await ProxyResponses.WriteAsync(context, StatusCodes.Status404NotFound, ProxyResponses.NoRoute);
             return;
         }
-        var route = match.Route;
+        var route = matched.Route;
         if (!request.IsHttps && !route.Protocols.Contains(Protocols.Http) && route.Protocols.Contains(Protocols.Https))
         {
             await RedirectToHttpsAsync(context, route, path, query);
@@ -58,7 +59,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         }
         context.Features.Set(new ProxyRequestFeature
         {
-            UpstreamPathAndQuery = UpstreamPath.Build(service.Service.Path, path, match.MatchedLength, route.StripPath, route.PathHandling) + query,
+            UpstreamPathAndQuery = UpstreamPath.Build(service.Service.Path, path, matched.MatchedLength, route.StripPath, route.PathHandling) + query,
             HostHeader = route.PreserveHost ? null : service.HostHeader,
             ClientPath = path,
             TrustedPeer = trusted.Contains(context.Connection.RemoteIpAddress),

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Routing;
+using Route = HybridGateway.Configuration.Entities.Route;
 
 namespace HybridGateway.DataPlane.Runtime;
 

@@ -26,8 +26,9 @@ public sealed class ServiceRuntime
         var grpc = service.Protocol is Protocols.Grpc or Protocols.Grpcs;
         RequestConfig = new ForwarderRequestConfig
         {
-            // YARP's activity timeout covers reading and writing alike; Kong's read_timeout is the one that matters.
-            ActivityTimeout = TimeSpan.FromMilliseconds(Math.Max(service.ReadTimeout, service.WriteTimeout)),
+            // YARP's activity timeout restarts whenever data moves, as Kong's read_timeout (the longest
+            // wait between two reads from the upstream) does.
+            ActivityTimeout = TimeSpan.FromMilliseconds(service.ReadTimeout),
             Version = grpc ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11,
             VersionPolicy = grpc ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
         };

@@ -5,6 +5,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace HybridGateway.DataPlane.Runtime;
 

@@ -57,6 +57,12 @@ public sealed class ConfigApplier(EntityValidation validation, RuntimeCompiler c
         foreach (var key in removals)
         {
             var (change, error) = ResourceCodec.ToRemoval(key);
+            // A delta lists everything its versions touched; an entity created and removed within
+            // them was never here. Skipping it is safe: the hash check below catches any divergence.
+            if (change is not null && current.State.Find(change.Kind, change.Id) is null)
+            {
+                continue;
+            }
             Collect(change, error, key.Kind, key.Id, changes, malformed);
         }
         if (malformed.Count > 0)

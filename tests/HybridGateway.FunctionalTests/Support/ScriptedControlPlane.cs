@@ -18,7 +18,7 @@ public sealed class ScriptedControlPlane : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ScriptedControlPlane(WebApplication app, int port, Script script)
+    private ScriptedControlPlane(WebApplication app, int port, Conversation script)
     {
         _app = app;
         Port = port;
@@ -29,7 +29,7 @@ public sealed class ScriptedControlPlane : IAsyncDisposable
 
     public string Url => "http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture);
 
-    public Script Script { get; }
+    public Conversation Script { get; }
 
     public static async Task<ScriptedControlPlane> StartAsync()
     {
@@ -38,7 +38,7 @@ public sealed class ScriptedControlPlane : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        var script = new Script();
+        var script = new Conversation();
         builder.Services.AddSingleton(script);
         var app = builder.Build();
         app.MapGrpcService<ScriptedSyncService>();
@@ -54,7 +54,7 @@ public sealed class ScriptedControlPlane : IAsyncDisposable
     }
 
     /// <summary>What to send, and what the node sent.</summary>
-    public sealed class Script
+    public sealed class Conversation
     {
         public Channel<ControlPlaneMessage> Outgoing { get; } = Channel.CreateUnbounded<ControlPlaneMessage>();
 
@@ -81,7 +81,7 @@ public sealed class ScriptedControlPlane : IAsyncDisposable
         }
     }
 
-    private sealed class ScriptedSyncService(Script script) : ConfigSync.ConfigSyncBase
+    private sealed class ScriptedSyncService(Conversation script) : ConfigSync.ConfigSyncBase
     {
         public override async Task Stream(IAsyncStreamReader<NodeMessage> requestStream, IServerStreamWriter<ControlPlaneMessage> responseStream, ServerCallContext context)
         {
