@@ -141,6 +141,12 @@ start_process() { # name logfile command...
 # ---------- commands ----------
 cmd_up() {
   mkdir -p "$DATA" "$RUN"
+  local port
+  for port in "$ADMIN_PORT" "$CLUSTER_PORT" "$PROXY_PORT" "$STATUS_PORT" "$DEMO_PORT"; do
+    if port_in_use "$port" && ! [ -f "$RUN/control-plane.pid" ]; then
+      die "port $port is already in use; set HGW_ADMIN_PORT, HGW_CLUSTER_PORT, HGW_PROXY_PORT, HGW_STATUS_PORT or HGW_DEMO_PORT"
+    fi
+  done
   pg_start "$DATA/pg" "$(cat "$DATA/pg/port" 2>/dev/null || free_port)"
   build
   local token="${HGW_ADMIN_TOKEN:-}"
@@ -148,6 +154,7 @@ cmd_up() {
     [ -f "$DATA/admin-token" ] || { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 > "$DATA/admin-token"; chmod 600 "$DATA/admin-token"; }
     token="$(cat "$DATA/admin-token")"
   fi
+
   HGW_ControlPlane__ConnectionString="$(sed 's/Database=postgres/Database=hybridgateway/' "$DATA/pg/connection")" \
   HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" \
   HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
@@ -155,21 +162,52 @@ cmd_up() {
   HGW_ControlPlane__AllowInsecureCluster=true \
     start_process control-plane "$RUN/control-plane.log" dotnet "$(app_dll HybridGateway.ControlPlane)"
   wait_for_port "$ADMIN_PORT" 90 || { tail -n 30 "$RUN/control-plane.log" >&2; die "control plane did not start (see .data/run/control-plane.log)"; }
-  for _ in $(seq 1 100); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$ADMIN_PORT/status" 2>/dev/null && break; sleep 0.2
+  local i
+  for i in $(seq 1 150); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Kong-Admin-Token: $token" "http://127.0.0.1:$ADMIN_PORT/status")" = "200" ] && break
+    sleep 0.2
   done
+
+  HGW_DEMO_LISTEN="127.0.0.1:$DEMO_PORT" \
+    start_process demo-upstream "$RUN/demo-upstream.log" dotnet "$(app_dll HybridGateway.DemoUpstream)"
+
+  HGW_DataPlane__ControlPlane="http://127.0.0.1:$CLUSTER_PORT" \
+  HGW_DataPlane__NodeId="local-dp" \
+  HGW_DataPlane__CacheDirectory="$DATA/dp" \
+  HGW_DataPlane__ProxyListen="127.0.0.1:$PROXY_PORT" \
+  HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
+  HGW_DataPlane__Labels__region="local" \
+    start_process data-plane "$RUN/data-plane.log" dotnet "$(app_dll HybridGateway.DataPlane)"
+  wait_for_port "$STATUS_PORT" 60 || { tail -n 30 "$RUN/data-plane.log" >&2; die "data plane did not start (see .data/run/data-plane.log)"; }
+
+  # An empty control plane gets the example config, so that the first curl works.
+  local version
+  version="$(curl -s -H "Kong-Admin-Token: $token" "http://127.0.0.1:$ADMIN_PORT/status" | grep -o '"version":[0-9]*' | head -n 1 | cut -d: -f2)"
+  if [ "${version:-0}" = "0" ]; then
+    curl -s -o /dev/null -H "Kong-Admin-Token: $token" -H 'Content-Type: application/yaml' -H 'X-Change-Reason: example config from ./gateway.sh up' \
+      --data-binary "@$ROOT/deploy/examples/demo.yaml" "http://127.0.0.1:$ADMIN_PORT/config"
+  fi
+  for i in $(seq 1 150); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$STATUS_PORT/status/ready")" = "200" ] && break
+    sleep 0.2
+  done
+
   cat <<TXT
 
 HybridGateway is up.
-  Admin API      http://127.0.0.1:$ADMIN_PORT   (token in .data/admin-token, or \$HGW_ADMIN_TOKEN)
-  Cluster gRPC   127.0.0.1:$CLUSTER_PORT
-  PostgreSQL     $(sed 's/Password=[^;]*/Password=***/' "$DATA/pg/connection")
-  Logs           .data/run/*.log
+  Proxy (data plane)   http://127.0.0.1:$PROXY_PORT     status: http://127.0.0.1:$STATUS_PORT/status
+  Admin API            http://127.0.0.1:$ADMIN_PORT     token in .data/admin-token (or \$HGW_ADMIN_TOKEN)
+  Cluster gRPC         127.0.0.1:$CLUSTER_PORT          (h2c on loopback; use mTLS elsewhere)
+  Demo upstream        http://127.0.0.1:$DEMO_PORT
+  PostgreSQL           $(sed 's/Password=[^;]*/Password=***/' "$DATA/pg/connection")
+  Logs                 .data/run/*.log
 
 Try:
+  curl -s http://127.0.0.1:$PROXY_PORT/demo/hello
   export TOKEN=$token
-  curl -s -H "Kong-Admin-Token: \$TOKEN" -X POST http://127.0.0.1:$ADMIN_PORT/services -d name=example -d url=http://127.0.0.1:$DEMO_PORT
-  curl -s -H "Kong-Admin-Token: \$TOKEN" http://127.0.0.1:$ADMIN_PORT/services
+  curl -s -H "Kong-Admin-Token: \$TOKEN" -X POST http://127.0.0.1:$ADMIN_PORT/services/demo/routes -d name=api -d 'paths[]=/api'
+  curl -s http://127.0.0.1:$PROXY_PORT/api/orders
+  curl -s -H "Kong-Admin-Token: \$TOKEN" http://127.0.0.1:$ADMIN_PORT/clustering/data-planes
   curl -s -H "Kong-Admin-Token: \$TOKEN" http://127.0.0.1:$ADMIN_PORT/config/history
 
 Stop with: ./gateway.sh down
@@ -201,6 +239,13 @@ cmd_test() {
   trap 'pg_stop "'"$dir"'" 2>/dev/null' EXIT
   export HGW_TEST_PG="$(cat "$dir/connection")"
   export HGW_REPO_ROOT="$ROOT"
+  if command -v npm >/dev/null 2>&1; then
+    log "installing the Node.js sync client's packages..."
+    (cd "$ROOT/tests/node-sync-client" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) \
+      || log "warning: npm ci failed in tests/node-sync-client; the Node.js client test will fail"
+  else
+    log "warning: npm not found; the Node.js client test will fail"
+  fi
   log "building..."
   dotnet build "$ROOT/HybridGateway.sln" -c Debug -nologo -clp:ErrorsOnly -v:q >"$DATA/test-build.log" 2>&1 \
     || { tail -n 40 "$DATA/test-build.log" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
