@@ -35,7 +35,7 @@ internal sealed class CandidateOrder : IComparer<Candidate>
         }
         if (order == 0)
         {
-            order = x.PathKind.CompareTo(y.PathKind);
+            order = ((int)x.PathKind).CompareTo((int)y.PathKind); // as int: Enum.CompareTo(object) would box on every comparison
         }
         if (order == 0)
         {

@@ -211,6 +211,30 @@ public sealed class RouteTableTests
     }
 
     [Fact]
+    public void Match_ManyNestedPlainPrefixes_ComparesWithoutAllocating()
+    {
+        // Several candidates on the path are ordered by comparison; comparing must not box.
+        var table = RouteTable.Build(RouteShorthand.ParseAll(
+        [
+            "a paths=/r",
+            "b paths=/ro",
+            "c paths=/rou",
+            "d paths=/rout",
+            "e paths=/route",
+            "regex paths=~/never/(?<x>.+)",
+        ]));
+        var request = RequestShorthand.Parse("GET example.com /route/x");
+        Assert.Equal("e", table.Match(request)?.Route.Name);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _ = table.Match(request);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Match_EmptyTable_MatchesNothing() =>
         Assert.Null(RouteTable.Empty.Match(RequestShorthand.Parse("GET example.com /")));
 
