@@ -4,6 +4,7 @@
 #   ./gateway.sh down    stop everything 'up' started
 #   ./gateway.sh status  show what is running
 #   ./gateway.sh test    run every test (starts its own PostgreSQL), end with "N passed, N failed, N skipped"
+#   ./gateway.sh bench   benchmarks against nginx and minimal YARP (see docs/performance.md)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -272,7 +273,8 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   test) shift; cmd_test "$@" ;;
+  bench) shift; exec "$ROOT/bench/run.sh" "$@" ;;
   pg-start) mkdir -p "$DATA"; pg_start "${2:-$DATA/pg}" "${3:-$(free_port)}"; cat "${2:-$DATA/pg}/connection" ;;
   pg-stop) pg_stop "${2:-$DATA/pg}" ;;
-  *) echo "usage: $0 {up|down|status|test}" >&2; exit 2 ;;
+  *) echo "usage: $0 {up|down|status|test|bench [all|proxy|config-scale|fanout|quick]}" >&2; exit 2 ;;
 esac

@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# HybridGateway benchmarks: ratios against nginx and a minimal YARP proxy measured in the same run.
+#   bench/run.sh [all|proxy|config-scale|fanout|quick]    (./gateway.sh bench [scenario] calls this)
+# Load (wrk) runs on CPU 0, every server on CPU 1; everything listens on 127.0.0.1; every process
+# started here is stopped by its PID. Results: printed, and written to bench/results/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+RUN="$ROOT/.data/bench"
+RESULTS="$BENCH/results"
+SCENARIO="${1:-all}"
+DURATION="${HGW_BENCH_DURATION:-10}"
+WARMUP="${HGW_BENCH_WARMUP:-20}"
+ROUNDS="${HGW_BENCH_ROUNDS:-2}"
+CONNECTIONS="${HGW_BENCH_CONNECTIONS:-32 128}"
+if [ "$SCENARIO" = "quick" ]; then DURATION=3; WARMUP=5; ROUNDS=1; CONNECTIONS="32"; SCENARIO=all; fi
+LOAD_CPU=0
+SERVER_CPU=$(( $(nproc) > 1 ? 1 : 0 ))
+TOKEN="bench-admin-token-$(date +%s)-0123456789"
+CLK_TCK="$(getconf CLK_TCK)"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$RESULTS/$STAMP-$SCENARIO.md"
+PIDS=()
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p; for _ in $(seq 1 200); do p=$(( 20000 + RANDOM % 40000 )); port_in_use "$p" || { echo "$p"; return; }; done; die "no free port"; }
+wait_port() { for _ in $(seq 1 600); do port_in_use "$1" && return 0; sleep 0.1; done; die "nothing listens on $1"; }
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  sleep 0.5
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; done
+  "$ROOT/gateway.sh" pg-stop "$RUN/pg" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v taskset >/dev/null || missing+=(util-linux)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]} from the distribution's packages..."
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+# start_bg NAME CMD...: on the server CPU, in the background. taskset execs the command, so $! is
+# the server's own PID: the one measured, and the one stopped.
+start_bg() {
+  local name="$1"; shift
+  taskset -c "$SERVER_CPU" "$@" >"$RUN/$name.log" 2>&1 &
+  PIDS+=("$!")
+  echo "$!" > "$RUN/$name.pid"
+}
+
+# CPU time (ticks) of a process and its children (nginx workers).
+cpu_ticks() {
+  local total=0 p
+  for p in "$1" $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    [ -r "/proc/$p/stat" ] || continue
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$total"
+}
+
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
+
+# measure LABEL URL PID CONNECTIONS SECONDS -> "rps p50 p99 cpu_us_per_request errors"
+measure() {
+  local url="$2" pid="$3" conns="$4" seconds="$5" before after output rps p50 p99 requests errors cpu
+  before=$(cpu_ticks "$pid")
+  output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$conns" -d"${seconds}s" --latency "$url" 2>&1)
+  after=$(cpu_ticks "$pid")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$output")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$output")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$output")")
+  requests=$(awk '/requests in/ {print $1}' <<<"$output")
+  errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/[^0-9 ]/, " "); n += $1 + $2 + $3 + $4} END {print n + 0}' <<<"$output")
+  cpu=$(awk -v t=$(( after - before )) -v hz="$CLK_TCK" -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.1f", t * 1000000 / hz / n; else print "-" }')
+  echo "${rps:-0} ${p50:-0} ${p99:-0} $cpu ${errors:-0}"
+}
+
+# ---------- the servers ----------
+start_origin() {
+  mkdir -p "$RUN/www"
+  printf 'hello world\n' > "$RUN/www/12b"
+  head -c 1024 /dev/zero | tr '\0' 'a' > "$RUN/www/1k"
+  head -c 65536 /dev/zero | tr '\0' 'b' > "$RUN/www/64k"
+  ORIGIN_PORT=$(free_port)
+  sed -e "s|@RUN@|$RUN|g" -e "s|@PORT@|$ORIGIN_PORT|g" -e "s|@WWW@|$RUN/www|g" "$BENCH/nginx/origin.conf.template" > "$RUN/origin.conf"
+  start_bg origin "$NGINX" -c "$RUN/origin.conf" -p "$RUN"
+  wait_port "$ORIGIN_PORT"
+}
+
+start_nginx_proxy() {
+  NGINX_PORT=$(free_port)
+  sed -e "s|@RUN@|$RUN|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@ORIGIN@|$ORIGIN_PORT|g" "$BENCH/nginx/proxy.conf.template" > "$RUN/nginx-proxy.conf"
+  start_bg nginx-proxy "$NGINX" -c "$RUN/nginx-proxy.conf" -p "$RUN"
+  wait_port "$NGINX_PORT"
+}
+
+start_yarp() {
+  YARP_PORT=$(free_port)
+  start_bg minimal-yarp dotnet "$BENCH/MinimalYarp/bin/Release/net10.0/MinimalYarp.dll" "127.0.0.1:$YARP_PORT" "http://127.0.0.1:$ORIGIN_PORT"
+  wait_port "$YARP_PORT"
+}
+
+start_gateway() {
+  mkdir -p "$RUN/pg"
+  "$ROOT/gateway.sh" pg-start "$RUN/pg" "$(free_port)" >/dev/null
+  ADMIN_PORT=$(free_port); CLUSTER_PORT=$(free_port); DP_PORT=$(free_port); STATUS_PORT=$(free_port)
+  HGW_ControlPlane__ConnectionString="$(sed 's/Database=postgres/Database=hgwbench/' "$RUN/pg/connection")" \
+  HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
+  HGW_ControlPlane__BootstrapAdminToken="$TOKEN" HGW_ControlPlane__AllowInsecureCluster=true \
+  Logging__LogLevel__Default=Warning \
+    start_bg control-plane dotnet "$ROOT/src/HybridGateway.ControlPlane/bin/Release/net10.0/HybridGateway.ControlPlane.dll"
+  CP_PID=$(cat "$RUN/control-plane.pid")
+  wait_port "$ADMIN_PORT"
+  rm -rf "$RUN/dp-cache"
+  HGW_DataPlane__ControlPlane="http://127.0.0.1:$CLUSTER_PORT" HGW_DataPlane__NodeId=bench-dp HGW_DataPlane__CacheDirectory="$RUN/dp-cache" \
+  HGW_DataPlane__ProxyListen="127.0.0.1:$DP_PORT" HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
+  Logging__LogLevel__Default=Warning \
+    start_bg data-plane dotnet "$ROOT/src/HybridGateway.DataPlane/bin/Release/net10.0/HybridGateway.DataPlane.dll"
+  DP_PID=$(cat "$RUN/data-plane.pid")
+  wait_port "$STATUS_PORT"
+}
+
+admin() { curl -s -H "Kong-Admin-Token: $TOKEN" "$@"; }
+
+# push_config FILE: import a declarative file through the Admin API and wait until the data plane serves it
+push_config() {
+  local version
+  for _ in $(seq 1 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Kong-Admin-Token: $TOKEN" "http://127.0.0.1:$ADMIN_PORT/status")" = 200 ] && break; sleep 0.2; done
+  version=$(admin -H 'Content-Type: application/yaml' --data-binary "@$1" "http://127.0.0.1:$ADMIN_PORT/config" | grep -o '"version":[0-9]*' | head -n 1 | cut -d: -f2)
+  [ -n "$version" ] || die "the control plane refused $1"
+  for _ in $(seq 1 600); do
+    curl -s "http://127.0.0.1:$STATUS_PORT/status" | grep -q "\"version\":$version," && return 0
+    sleep 0.1
+  done
+  die "the data plane did not reach version $version"
+}
+
+one_route_config() {
+  cat > "$RUN/one-route.yaml" <<YAML
+_format_version: "3.0"
+services:
+- name: origin
+  url: http://127.0.0.1:$ORIGIN_PORT
+  routes:
+  - name: all
+    paths: [/]
+    strip_path: false
+YAML
+}
+
+many_routes_config() {
+  {
+    printf '_format_version: "3.0"\nservices:\n'
+    for i in $(seq 0 9999); do
+      printf -- '- name: svc-%d\n  url: http://127.0.0.1:%d\n  routes:\n  - name: route-%d\n    paths: [/route-%d]\n' "$i" "$ORIGIN_PORT" "$i" "$i"
+    done
+  } > "$RUN/many-routes.yaml"
+}
+
+warm_up() { # url
+  taskset -c "$LOAD_CPU" wrk -t1 -c64 -d"${WARMUP}s" "$1" >/dev/null 2>&1 || true
+}
+
+# ---------- scenarios ----------
+TABLE_HEADER="| scenario | body | conns | target | RPS | p50 ms | p99 ms | ×nginx | ×YARP | p99 ×YARP | CPU µs/req | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+
+# run_round SCENARIO BODY CONNS ROUND DP_PATH: the four targets, in alternating order, one line each
+run_round() {
+  local scenario="$1" body="$2" conns="$3" round="$4" dp_path="$5" order targets t
+  targets="direct nginx yarp dp"
+  [ $(( round % 2 )) -eq 0 ] && targets="dp yarp nginx direct"
+  for t in $targets; do
+    case "$t" in
+      direct) echo "$scenario $body $conns $round direct $(measure direct "http://127.0.0.1:$ORIGIN_PORT/$body" "$(cat "$RUN/origin.pid")" "$conns" "$DURATION")" ;;
+      nginx) echo "$scenario $body $conns $round nginx $(measure nginx "http://127.0.0.1:$NGINX_PORT/$body" "$(cat "$RUN/nginx-proxy.pid")" "$conns" "$DURATION")" ;;
+      yarp) echo "$scenario $body $conns $round yarp $(measure yarp "http://127.0.0.1:$YARP_PORT/$body" "$(cat "$RUN/minimal-yarp.pid")" "$conns" "$DURATION")" ;;
+      dp) echo "$scenario $body $conns $round dp $(measure dp "http://127.0.0.1:$DP_PORT$dp_path$body" "$DP_PID" "$conns" "$DURATION")" ;;
+    esac
+  done
+}
+
+proxy_scenarios() {
+  local raw="$RUN/raw.txt" conns round body
+  : > "$raw"
+  one_route_config
+  push_config "$RUN/one-route.yaml"
+  log "warming up (${WARMUP}s each)..."
+  warm_up "http://127.0.0.1:$NGINX_PORT/12b"
+  warm_up "http://127.0.0.1:$YARP_PORT/12b"
+  warm_up "http://127.0.0.1:$DP_PORT/12b"
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "0 plugins, 1 route, 12 B, $conns connections, round $round..."
+      run_round "1-route" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
+    done
+  done
+  log "pushing 10,000 services and routes..."
+  many_routes_config
+  push_config "$RUN/many-routes.yaml"
+  warm_up "http://127.0.0.1:$DP_PORT/route-5000/12b"
+  for body in 12b 1k 64k; do
+    for conns in $CONNECTIONS; do
+      for round in $(seq 1 "$ROUNDS"); do
+        log "10,000 routes, $body, $conns connections, round $round..."
+        run_round "10k-routes" "$body" "$conns" "$round" "/route-5000/" | tee -a "$raw" >&2
+      done
+    done
+  done
+  summarize "$raw"
+}
+
+# Averages over rounds; ratios from the same rounds.
+summarize() {
+  echo "## Proxy throughput ($(date -u +%Y-%m-%d), ${DURATION}s per measurement, ${ROUNDS} rounds, wrk on CPU $LOAD_CPU, servers on CPU $SERVER_CPU)"
+  echo
+  echo "$TABLE_HEADER"
+  awk '
+    { key = $1 " " $2 " " $3; t = $5; k = key " " t
+      rps[k] += $6; p50[k] += $7; p99[k] += $8; if ($9 != "-") { cpu[k] += $9; cpun[k]++ } err[k] += $10; n[k]++
+      if (!(key in seen)) { seen[key] = 1; order[++keys] = key } }
+    END {
+      split("direct nginx yarp dp", targets, " ")
+      for (i = 1; i <= keys; i++) {
+        key = order[i]; split(key, parts, " ")
+        ng = rps[key " nginx"] / n[key " nginx"]; ya = rps[key " yarp"] / n[key " yarp"]; yp99 = p99[key " yarp"] / n[key " yarp"]
+        for (j = 1; j <= 4; j++) {
+          k = key " " targets[j]; if (!(k in n)) continue
+          r = rps[k] / n[k]; q = p99[k] / n[k]
+          printf "| %s | %s | %s | %s | %.0f | %.3f | %.3f | %.2f | %.2f | %.2f | %s | %d |\n", parts[1], parts[2], parts[3], targets[j], r, p50[k] / n[k], q, r / ng, r / ya, q / yp99, (cpun[k] ? sprintf("%.1f", cpu[k] / cpun[k]) : "-"), err[k]
+        }
+      }
+    }' "$1"
+  echo
+  awk '
+    $5 == "dp" && $2 == "12b" { s[$1 SUBSEP $3] += $6; c[$1 SUBSEP $3]++ }
+    END {
+      for (k in s) {
+        split(k, p, SUBSEP); other = "10k-routes" SUBSEP p[2]
+        if (p[1] == "1-route" && (other in s))
+          printf "10,000 routes vs 1 route (12 B, %s connections): %.2f× the RPS\n\n", p[2], (s[other] / c[other]) / (s[k] / c[k])
+      }
+    }' "$1"
+}
+
+config_scale() {
+  echo "$(dotnet "$BENCH/ConfigScale/bin/Release/net10.0/ConfigScale.dll")"
+  echo
+}
+
+fanout() {
+  echo "## Fan-out: one control plane, N simulated nodes in one process"
+  echo
+  echo "| nodes | writes | write → ACK p50 | p99 | max | control-plane RSS per node |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  local n
+  for n in 100 1000; do
+    log "fan-out to $n nodes..."
+    taskset -c "$LOAD_CPU" dotnet "$BENCH/FanOut/bin/Release/net10.0/FanOut.dll" "http://127.0.0.1:$CLUSTER_PORT" "http://127.0.0.1:$ADMIN_PORT" "$TOKEN" "$CP_PID" "$n" 5
+  done
+  echo
+}
+
+main() {
+  ensure_tools
+  mkdir -p "$RUN" "$RESULTS"
+  log "building (Release)..."
+  dotnet build "$ROOT/HybridGateway.sln" -c Release -nologo -clp:ErrorsOnly -v:q >"$RUN/build.log" 2>&1 || { tail -n 30 "$RUN/build.log" >&2; die "build failed"; }
+  {
+    echo "# HybridGateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr); .NET $(dotnet --version); $("$NGINX" -v 2>&1 | sed 's/.*: //'); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+    echo
+  } > "$OUT"
+  case "$SCENARIO" in
+    all|proxy|fanout)
+      start_origin
+      start_gateway
+      ;;
+  esac
+  case "$SCENARIO" in
+    all|proxy)
+      start_nginx_proxy
+      start_yarp
+      proxy_scenarios | tee -a "$OUT"
+      ;;
+  esac
+  case "$SCENARIO" in
+    all|config-scale) config_scale | tee -a "$OUT" ;;
+  esac
+  case "$SCENARIO" in
+    all|fanout)
+      [ "$SCENARIO" = fanout ] && { one_route_config; push_config "$RUN/one-route.yaml"; }
+      fanout | tee -a "$OUT"
+      ;;
+  esac
+  log "written to ${OUT#$ROOT/}"
+}
+
+main
