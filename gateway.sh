@@ -264,6 +264,10 @@ cmd_test() {
   [ "$passed" -eq 0 ] && rc=1
   trap - EXIT
   pg_stop "$dir" 2>/dev/null
+  if [ -s "$results/report.txt" ]; then
+    echo "--- measured by the tests ---"
+    cat "$results/report.txt"
+  fi
   echo "$passed passed, $failed failed, $skipped skipped"
   exit $rc
 }

@@ -277,7 +277,11 @@ main() {
   ensure_tools
   mkdir -p "$RUN" "$RESULTS"
   log "building (Release)..."
-  dotnet build "$ROOT/HybridGateway.sln" -c Release -nologo -clp:ErrorsOnly -v:q >"$RUN/build.log" 2>&1 || { tail -n 30 "$RUN/build.log" >&2; die "build failed"; }
+  local project
+  : > "$RUN/build.log"
+  for project in src/HybridGateway.ControlPlane src/HybridGateway.DataPlane bench/MinimalYarp bench/ConfigScale bench/FanOut; do
+    dotnet build "$ROOT/$project" -c Release -nologo -clp:ErrorsOnly -v:q >>"$RUN/build.log" 2>&1 || { tail -n 30 "$RUN/build.log" >&2; die "build of $project failed"; }
+  done
   {
     echo "# HybridGateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo

@@ -39,6 +39,7 @@ public sealed class ControlPlaneOutageTests(ITestOutputHelper output)
         var total = results.Sum(r => r.Total);
         var failed = results.Sum(r => r.Failed);
         output.WriteLine($"proxied {total} requests through the outage; {failed} failed");
+        TestReport.Append($"control plane killed under load: {total} proxied requests, {failed} failed");
         Assert.True(total > 100, "too little load to mean anything: " + total);
         Assert.Equal(0, failed);
     }

@@ -25,7 +25,9 @@ public sealed class SyncFanOutTests(ITestOutputHelper output)
                 var nodes = (await hybrid.Admin.GetJson("/clustering/data-planes")).Object["data"]!.AsArray();
                 return nodes.Count == 2 && nodes.All(n => n!["applied_version"]!.GetValue<long>() >= version);
             }, "both nodes to acknowledge version " + version);
-            output.WriteLine($"round {round}: write of version {version} to ACK from both nodes: {clock.Elapsed.TotalMilliseconds:0} ms");
+            var line = $"round {round}: write of version {version} to ACK from both nodes: {clock.Elapsed.TotalMilliseconds:0} ms";
+            output.WriteLine(line);
+            TestReport.Append("sync fan-out (2 data planes): " + line);
 
             foreach (var node in new[] { eu, us })
             {
