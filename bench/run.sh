@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HybridGateway benchmarks: ratios against nginx and a minimal YARP proxy measured in the same run.
-#   bench/run.sh [all|proxy|config-scale|fanout|quick]    (./gateway.sh bench [scenario] calls this)
+#   bench/run.sh [all|proxy|config-scale|fanout|quick|profile]    (./gateway.sh bench [scenario] calls this)
 # Load (wrk) runs on CPU 0, every server on CPU 1; everything listens on 127.0.0.1; every process
 # started here is stopped by its PID. Results: printed, and written to bench/results/.
 set -euo pipefail
@@ -273,6 +273,38 @@ fanout() {
   echo
 }
 
+# Where the CPU goes in the data plane and in minimal YARP under the same load (dotnet-trace).
+profile() {
+  local tool target pid url trace
+  tool="$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")"
+  [ -x "$tool" ] || { log "installing dotnet-trace..."; dotnet tool install -g dotnet-trace >/dev/null; tool="$HOME/.dotnet/tools/dotnet-trace"; }
+  one_route_config
+  push_config "$RUN/one-route.yaml"
+  echo "## Profiles (dotnet-trace, 1 route, 12 B, 32 connections)"
+  echo
+  for target in dp yarp; do
+    if [ "$target" = dp ]; then pid=$DP_PID; url="http://127.0.0.1:$DP_PORT/12b"; else pid=$(cat "$RUN/minimal-yarp.pid"); url="http://127.0.0.1:$YARP_PORT/12b"; fi
+    warm_up "$url"
+    taskset -c "$LOAD_CPU" wrk -t1 -c32 -d30s "$url" >/dev/null 2>&1 &
+    local load=$!
+    sleep 5
+    trace="$RUN/$target.nettrace"
+    rm -f "$trace"
+    "$tool" collect-linux -p "$pid" --profile cpu-sampling --duration 00:00:00:15 -o "$trace" >"$RUN/$target-trace.log" 2>&1 \
+      || "$tool" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 -o "$trace" >>"$RUN/$target-trace.log" 2>&1
+    wait "$load" || true
+    echo "### $target: top methods by inclusive time"
+    echo '```'
+    "$tool" report "$trace" topN -n 40 --inclusive 2>&1 | head -n 60
+    echo '```'
+    echo "### $target: top methods by exclusive time"
+    echo '```'
+    "$tool" report "$trace" topN -n 30 2>&1 | head -n 50
+    echo '```'
+    echo
+  done
+}
+
 main() {
   ensure_tools
   mkdir -p "$RUN" "$RESULTS"
@@ -289,9 +321,15 @@ main() {
     echo
   } > "$OUT"
   case "$SCENARIO" in
-    all|proxy|fanout)
+    all|proxy|fanout|profile)
       start_origin
       start_gateway
+      ;;
+  esac
+  case "$SCENARIO" in
+    profile)
+      start_yarp
+      profile | tee -a "$OUT"
       ;;
   esac
   case "$SCENARIO" in
@@ -313,4 +351,7 @@ main() {
   log "written to ${OUT#$ROOT/}"
 }
 
-main
+# Run when executed; when sourced (for ad-hoc experiments), only define the functions.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main
+fi

@@ -19,6 +19,10 @@ public static class DataPlaneApp
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddEnvironmentVariables("HGW_");
+        // ASP.NET's hosting diagnostics open a log scope and an Activity for every request as soon as
+        // its logger is enabled at any level: measurable on the proxy path, and nothing is logged per
+        // request anyway. Trace context still passes upstream in the request's own headers.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         configure?.Invoke(builder);
 
         var services = builder.Services;
