@@ -11,8 +11,8 @@ RUN="$ROOT/.data/bench"
 RESULTS="$BENCH/results"
 SCENARIO="${1:-all}"
 DURATION="${HGW_BENCH_DURATION:-10}"
-WARMUP="${HGW_BENCH_WARMUP:-20}"
-ROUNDS="${HGW_BENCH_ROUNDS:-2}"
+WARMUP="${HGW_BENCH_WARMUP:-30}"
+ROUNDS="${HGW_BENCH_ROUNDS:-3}"
 CONNECTIONS="${HGW_BENCH_CONNECTIONS:-32 128}"
 if [ "$SCENARIO" = "quick" ]; then DURATION=3; WARMUP=5; ROUNDS=1; CONNECTIONS="32"; SCENARIO=all; fi
 LOAD_CPU=0
@@ -263,8 +263,8 @@ config_scale() {
 fanout() {
   echo "## Fan-out: one control plane, N simulated nodes in one process"
   echo
-  echo "| nodes | writes | write → ACK p50 | p99 | max | control-plane RSS per node |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| nodes | writes | write → ACK p50 | p99 | max | control-plane GC heap per node | RSS per node |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
   local n
   for n in 100 1000; do
     log "fan-out to $n nodes..."

@@ -26,13 +26,13 @@ var client = new ConfigSync.ConfigSyncClient(channel);
 var clock = Stopwatch.StartNew();
 using var stop = new CancellationTokenSource();
 
-var before = ResidentMegabytes(controlPlanePid);
+var before = await ControlPlaneMemoryAsync(admin, controlPlanePid);
 var nodes = Enumerable.Range(0, count).Select(i => new SimulatedNode("sim-" + i.ToString("D5", CultureInfo.InvariantCulture), client, clock)).ToArray();
 var running = nodes.Select(n => Task.Run(() => n.RunAsync(stop.Token))).ToArray();
 var version = await CurrentVersionAsync(admin);
 await WaitAllAsync(nodes, version, TimeSpan.FromSeconds(120));
 await Task.Delay(2000); // let the control plane's status writes settle before reading its memory
-var after = ResidentMegabytes(controlPlanePid);
+var after = await ControlPlaneMemoryAsync(admin, controlPlanePid);
 
 var latencies = new List<double>();
 var roundMax = new List<double>();
@@ -53,7 +53,7 @@ await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
 
 latencies.Sort();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"| {count:N0} | {rounds} | {Percentile(latencies, 0.50):N0} ms | {Percentile(latencies, 0.99):N0} ms | {latencies[^1]:N0} ms | {(after - before) * 1024 / count:N1} KiB |"));
+    $"| {count:N0} | {rounds} | {Percentile(latencies, 0.50):N0} ms | {Percentile(latencies, 0.99):N0} ms | {latencies[^1]:N0} ms | {(after.Heap - before.Heap) * 1024 / count:N1} KiB | {(after.Resident - before.Resident) * 1024 / count:N1} KiB |"));
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
@@ -74,6 +74,14 @@ static async Task WaitAllAsync(SimulatedNode[] nodes, long version, TimeSpan tim
         }
         await Task.Delay(5);
     }
+}
+
+// The control plane's GC heap (after its last collection) and resident set, in MiB.
+static async Task<(double Heap, double Resident)> ControlPlaneMemoryAsync(HttpClient admin, int pid)
+{
+    using var status = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/status"));
+    var heap = status.RootElement.GetProperty("process").GetProperty("gc_heap_bytes").GetInt64() / 1048576.0;
+    return (heap, ResidentMegabytes(pid));
 }
 
 static double ResidentMegabytes(int pid)

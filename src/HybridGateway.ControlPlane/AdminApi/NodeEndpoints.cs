@@ -27,7 +27,7 @@ public static class NodeEndpoints
                     KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject { ["priority"] = p.Priority, ["version"] = Version }))),
             },
         }));
-        app.MapGet("/status", async (ConfigStore store, CancellationToken cancellation) =>
+        app.MapGet("/status", async (ConfigStore store, Sync.ConnectedNodes nodes, CancellationToken cancellation) =>
         {
             var reachable = true;
             long version = 0;
@@ -43,6 +43,12 @@ public static class NodeEndpoints
             {
                 ["database"] = new JsonObject { ["reachable"] = reachable },
                 ["config"] = new JsonObject { ["version"] = version, ["hash"] = store.Cached.Version == version ? store.Cached.Hash.ToString() : null },
+                ["cluster"] = new JsonObject { ["connected_nodes"] = nodes.Count },
+                ["process"] = new JsonObject
+                {
+                    ["resident_bytes"] = Environment.WorkingSet,
+                    ["gc_heap_bytes"] = GC.GetGCMemoryInfo().HeapSizeBytes,
+                },
             }, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
     }

@@ -54,6 +54,7 @@ public static class ControlPlaneApp
         });
         services.AddSingleton<ConfigPayloads>();
         services.AddSingleton<NodeRegistry>();
+        services.AddSingleton<ConnectedNodes>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
         services.AddHostedService<ReplicaListener>();
 

@@ -15,6 +15,7 @@ namespace HybridGateway.ControlPlane.Sync;
 public sealed partial class ConfigSyncService(
     IServiceProvider services,
     NodeRegistry registry,
+    ConnectedNodes connected,
     IOptions<ControlPlaneOptions> options,
     TimeProvider clock,
     ILogger<ConfigSyncService> logger) : ConfigSync.ConfigSyncBase
@@ -65,7 +66,15 @@ public sealed partial class ConfigSyncService(
             return;
         }
         var session = ActivatorUtilities.CreateInstance<NodeSession>(services);
-        await session.RunAsync(hello!, http.Connection.RemoteIpAddress?.ToString(), requestStream, responseStream, context.CancellationToken);
+        connected.Connected();
+        try
+        {
+            await session.RunAsync(hello!, http.Connection.RemoteIpAddress?.ToString(), requestStream, responseStream, context.CancellationToken);
+        }
+        finally
+        {
+            connected.Disconnected();
+        }
     }
 
     private (string? Code, string? Reason) Check(Hello hello, HttpContext http)
