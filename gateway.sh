@@ -92,7 +92,7 @@ pg_start() {
   mkdir -p "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     mkdir -p "$dir/data"
-    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/password"
+    ( umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/password" )
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir" && chmod 700 "$dir"
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=scram-sha-256 --pwfile="$dir/password" -E UTF8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; die "initdb failed"; }

@@ -261,9 +261,11 @@ config_scale() {
 }
 
 fanout() {
+  export HGW_GCDUMP="${HGW_GCDUMP:-$(command -v dotnet-gcdump || echo "$HOME/.dotnet/tools/dotnet-gcdump")}"
+  [ -x "$HGW_GCDUMP" ] || { log "installing dotnet-gcdump..."; dotnet tool install -g dotnet-gcdump >/dev/null; }
   echo "## Fan-out: one control plane, N simulated nodes in one process"
   echo
-  echo "| nodes | writes | write → ACK p50 | p99 | max | control-plane GC heap per node | RSS per node |"
+  echo "| nodes | writes | write → ACK p50 | p99 | max | control-plane live heap per node (after full GC) | RSS per node |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
   local n
   for n in 100 1000; do

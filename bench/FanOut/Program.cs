@@ -26,6 +26,17 @@ var client = new ConfigSync.ConfigSyncClient(channel);
 var clock = Stopwatch.StartNew();
 using var stop = new CancellationTokenSource();
 
+// A few nodes come and go first, so that what the control plane builds once (code, caches, the
+// current snapshot) is in the baseline and not counted per node.
+using (var warm = new CancellationTokenSource())
+{
+    var warmNodes = Enumerable.Range(0, 10).Select(i => new SimulatedNode("warm-" + i.ToString(CultureInfo.InvariantCulture), client, clock)).ToArray();
+    var warming = warmNodes.Select(n => Task.Run(() => n.RunAsync(warm.Token))).ToArray();
+    await WaitAllAsync(warmNodes, await CurrentVersionAsync(admin), TimeSpan.FromSeconds(60));
+    await warm.CancelAsync();
+    await Task.WhenAll(warming).ContinueWith(_ => { }, TaskScheduler.Default);
+    await Task.Delay(1000);
+}
 var before = await ControlPlaneMemoryAsync(admin, controlPlanePid);
 var nodes = Enumerable.Range(0, count).Select(i => new SimulatedNode("sim-" + i.ToString("D5", CultureInfo.InvariantCulture), client, clock)).ToArray();
 var running = nodes.Select(n => Task.Run(() => n.RunAsync(stop.Token))).ToArray();
@@ -76,12 +87,26 @@ static async Task WaitAllAsync(SimulatedNode[] nodes, long version, TimeSpan tim
     }
 }
 
-// The control plane's GC heap (after its last collection) and resident set, in MiB.
+// The control plane's live GC heap (dotnet-gcdump forces a full collection first) and resident set, in MiB.
 static async Task<(double Heap, double Resident)> ControlPlaneMemoryAsync(HttpClient admin, int pid)
 {
-    using var status = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/status"));
-    var heap = status.RootElement.GetProperty("process").GetProperty("gc_heap_bytes").GetInt64() / 1048576.0;
-    return (heap, ResidentMegabytes(pid));
+    _ = admin;
+    var tool = Environment.GetEnvironmentVariable("HGW_GCDUMP") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+    var file = Path.Combine(Path.GetTempPath(), "hgw-fanout-" + pid.ToString(CultureInfo.InvariantCulture) + ".gcdump");
+    await RunAsync(tool, ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", file]);
+    var report = await RunAsync(tool, ["report", file]);
+    File.Delete(file);
+    var line = report.Split('\n').First(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
+    var bytes = double.Parse(line.Trim().Split(' ')[0].Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    return (bytes / 1048576.0, ResidentMegabytes(pid));
+}
+
+static async Task<string> RunAsync(string program, string[] arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var output = await process.StandardOutput.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    return output;
 }
 
 static double ResidentMegabytes(int pid)

@@ -22,14 +22,27 @@ public sealed class LastGoodConfigCache(string directory)
 
     public void Write(Snapshot snapshot)
     {
-        Directory.CreateDirectory(directory);
+        // The config holds private keys and JWT secrets: only this node's user may read it.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var payload = snapshot.ToByteArray();
         var header = new byte[HeaderLength];
         Magic.CopyTo(header, 0);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), payload.LongLength);
         SHA256.HashData(payload, header.AsSpan(16));
         var temporary = Path + ".tmp-" + Environment.ProcessId;
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var file = new FileStream(temporary, options))
         {
             file.Write(header);
             file.Write(payload);

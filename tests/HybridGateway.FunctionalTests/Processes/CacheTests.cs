@@ -26,6 +26,11 @@ public sealed class CacheTests
         await node.WaitForVersionAsync(version);
         await Eventually.True(async () => (await node.StatusAsync())["config"]!["cached_version"]!.GetValue<long>() == version, "the cache to be written");
         var hash = (await node.StatusAsync())["config"]!["hash"]!.GetValue<string>();
+        // The cache holds private keys and secrets: readable by the node's user only.
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(node.CacheDirectory, "config.cache")));
+        }
 
         hybrid.ControlPlane.Kill();
         node.Kill();
