@@ -152,7 +152,7 @@ cmd_up() {
   build
   local token="${HGW_ADMIN_TOKEN:-}"
   if [ -z "$token" ]; then
-    [ -f "$DATA/admin-token" ] || { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 > "$DATA/admin-token"; chmod 600 "$DATA/admin-token"; }
+    [ -f "$DATA/admin-token" ] || ( umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 > "$DATA/admin-token" )
     token="$(cat "$DATA/admin-token")"
   fi
 

@@ -33,7 +33,8 @@ public static partial class YamlJson
         {
             throw new DeclarativeFormatException("expected one YAML document, found " + stream.Documents.Count);
         }
-        return ToJson(stream.Documents[0].RootNode);
+        var budget = new Budget();
+        return ToJson(stream.Documents[0].RootNode, 0, budget);
     }
 
     public static string Write(JsonNode? node)
@@ -46,15 +47,38 @@ public static partial class YamlJson
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    /// <summary>
+    /// Limits on what a document may expand to: YAML aliases can make a small file stand for a huge
+    /// or deeply nested tree ("billion laughs"), and a config never needs either.
+    /// </summary>
+    private sealed class Budget
     {
-        YamlMappingNode mapping => ToObject(mapping),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
-        YamlScalarNode scalar => ToScalar(scalar),
-        _ => throw new DeclarativeFormatException("unsupported YAML node at line " + node.Start.Line),
-    };
+        public const int MaxDepth = 64;
+        public const int MaxValues = 5_000_000;
 
-    private static JsonObject ToObject(YamlMappingNode mapping)
+        public int Values;
+    }
+
+    private static JsonNode? ToJson(YamlNode node, int depth, Budget budget)
+    {
+        if (depth > Budget.MaxDepth)
+        {
+            throw new DeclarativeFormatException("the document nests deeper than " + Budget.MaxDepth + " levels (line " + node.Start.Line + ")");
+        }
+        if (++budget.Values > Budget.MaxValues)
+        {
+            throw new DeclarativeFormatException("the document expands to more than " + Budget.MaxValues + " values (aliases included)");
+        }
+        return node switch
+        {
+            YamlMappingNode mapping => ToObject(mapping, depth, budget),
+            YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(child => ToJson(child, depth + 1, budget)).ToArray()),
+            YamlScalarNode scalar => ToScalar(scalar),
+            _ => throw new DeclarativeFormatException("unsupported YAML node at line " + node.Start.Line),
+        };
+    }
+
+    private static JsonObject ToObject(YamlMappingNode mapping, int depth, Budget budget)
     {
         var result = new JsonObject();
         foreach (var (keyNode, valueNode) in mapping.Children)
@@ -67,7 +91,7 @@ public static partial class YamlJson
             {
                 throw new DeclarativeFormatException("duplicate key '" + key + "' at line " + keyNode.Start.Line);
             }
-            result[key] = ToJson(valueNode);
+            result[key] = ToJson(valueNode, depth + 1, budget);
         }
         return result;
     }

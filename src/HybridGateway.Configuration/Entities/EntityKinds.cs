@@ -56,7 +56,7 @@ public static class EntityKinds
         };
 
         Upstreams.ForeignKeys = [ForeignKey.Single<Upstream>("client_certificate", Certificates, cascade: false, u => u.ClientCertificate)];
-        Upstreams.UniqueKeys = [UniqueKey.Of<Upstream>("name", u => u.Name)];
+        Upstreams.UniqueKeys = [UniqueKey.Of<Upstream>("name", u => u.Name, ignoreCase: true)];
         Upstreams.Label = e => ((Upstream)e).Name;
 
         Targets.ForeignKeys = [ForeignKey.Single<Target>("upstream", Upstreams, cascade: true, t => t.Upstream)];

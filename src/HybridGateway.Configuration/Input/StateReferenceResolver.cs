@@ -9,7 +9,7 @@ public sealed class StateReferenceResolver(ConfigState state) : IReferenceResolv
     public Guid? ResolveName(EntityKind kind, string name) => FindByName(state, kind, name)?.Id;
 
     public static ConfigEntity? FindByName(ConfigState state, EntityKind kind, string name) =>
-        kind.NameKey is { } key ? state.FindUnique(kind, "{" + key.Field + "=\"" + name + "\"}") : null;
+        kind.NameKey is { } key ? state.FindUnique(kind, key.Text(name)) : null;
 
     /// <summary>An entity by id, or else by name: how Kong reads <c>/services/{id or name}</c>.</summary>
     public static ConfigEntity? FindByIdOrName(ConfigState state, EntityKind kind, string idOrName) =>

@@ -85,7 +85,29 @@ public sealed class ConfigWriter(ConfigStore store)
             return false;
         }
         var actor = http.Items[AdminAuthMiddleware.ActorItem] as string ?? "anonymous";
-        context = new ChangeContext(actor, reason.Length > 0 ? reason : null, http.Request.Method + " " + http.Request.Path, ifMatch);
+        context = new ChangeContext(actor, reason.Length > 0 ? reason : null, http.Request.Method + " " + OperationPath(http), ifMatch);
         return true;
+    }
+
+    /// <summary>
+    /// The path as recorded in the (permanent) event log: the route template with its values, except
+    /// an API key named in the URL (<c>/consumers/{c}/key-auth/{key}</c>), which is never recorded.
+    /// </summary>
+    private static string OperationPath(HttpContext http)
+    {
+        if (http.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: { } text } endpoint)
+        {
+            return http.Request.Path.Value ?? "/";
+        }
+        var secretKey = text.Contains("key-auth", StringComparison.Ordinal);
+        foreach (var parameter in endpoint.RoutePattern.Parameters)
+        {
+            if (parameter.Name == "key" && secretKey)
+            {
+                continue;
+            }
+            text = text.Replace("{" + parameter.Name + "}", http.GetRouteValue(parameter.Name)?.ToString(), StringComparison.Ordinal);
+        }
+        return text;
     }
 }

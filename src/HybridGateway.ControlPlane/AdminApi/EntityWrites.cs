@@ -93,6 +93,10 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
             {
                 current.Remove("password_hash");
             }
+            if (existing is CaCertificate && body.ContainsKey("cert") && !body.ContainsKey("cert_digest"))
+            {
+                current.Remove("cert_digest"); // recomputed for the new certificate
+            }
             var merged = JsonMerge.Patch(current, body, collection.Kind.Schema);
             if (existing is Certificate && !body.ContainsKey("snis"))
             {

@@ -19,7 +19,7 @@ public static class StateLocator
                 "targets" when parentId is { } upstream => state.FindUnique(kind, "{upstream={id=\"" + upstream + "\"},target=\"" + value + "\"}"),
                 "acls" when parentId is { } consumer => state.FindUnique(kind, "{consumer={id=\"" + consumer + "\"},group=\"" + value + "\"}"),
                 "targets" or "acls" => null,
-                _ => state.FindUnique(kind, "{" + field + "=\"" + value + "\"}"),
+                _ => kind.UniqueKeys.FirstOrDefault(k => k.Field == field) is { } key ? state.FindUnique(kind, key.Text(value)) : null,
             };
         }
         return entity is not null && BelongsTo(entity, collection, parentId) ? entity : null;

@@ -24,6 +24,8 @@ public static class ControlPlaneApp
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddEnvironmentVariables("HGW_");
+        // Request lines carry URLs, and a key-auth URL can carry a key: they are not logged.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         configure?.Invoke(builder);
 
         var services = builder.Services;
@@ -62,6 +64,8 @@ public static class ControlPlaneApp
         {
             var options = context.Configuration.GetSection(ControlPlaneOptions.Section).Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
             kestrel.AddServerHeader = false;
+            // Body limits are set per endpoint where bodies are read (1 MiB for entities, MaxDeclarativeBytes for /config).
+            kestrel.Limits.MaxRequestBodySize = null;
             if (ListenAddress.TryParse(options.AdminListen, out var admin))
             {
                 kestrel.Listen(admin!, listen =>

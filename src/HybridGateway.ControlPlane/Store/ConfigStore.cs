@@ -17,6 +17,7 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
     public const string StreamKey = "default";
 
     private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private readonly Lock _publish = new();
     private readonly ConfigVersionLog _versions = new();
     private volatile ConfigState _current = ConfigState.Empty;
     private volatile TaskCompletionSource _changed = NewSignal();
@@ -95,7 +96,7 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
         }
         LogCommitted(logger, next.Version, changes.Count, context.Operation, context.Actor);
         _versions.Add(new VersionRecord(next.Version, changes.Select(c => new EntityAddress(c.Kind, c.Id)).ToArray(), changed.Hash, changed.At));
-        Publish(next, basis.Version);
+        Publish(next);
         return CommitResult.Committed(next);
     }
 
@@ -110,6 +111,10 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
         if (version < 0 || version > current.Version)
         {
             return null;
+        }
+        if (version == 0)
+        {
+            return ConfigState.Empty; // before the first version (Marten reads version 0 as "latest")
         }
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(StreamKey, version, null, 0, cancellation);
@@ -153,7 +158,7 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
             var from = current.Version < version ? current : ConfigState.Empty;
             var events = await GetEventsAsync(from.Version, version, cancellation);
             var caughtUp = Fold(from, events, record: true);
-            Publish(caughtUp, current.Version);
+            Publish(caughtUp);
             return caughtUp;
         }
         finally
@@ -188,19 +193,17 @@ public sealed partial class ConfigStore(IDocumentStore store, EntityValidation v
         return state;
     }
 
-    private void Publish(ConfigState state, long expectedPrevious)
+    /// <summary>Makes a state the cached one, if it is newer: commits and catch-ups race, and the cache only moves forward.</summary>
+    private void Publish(ConfigState state)
     {
-        var previous = _current;
-        if (state.Version <= previous.Version)
+        lock (_publish)
         {
-            return;
+            if (state.Version <= _current.Version)
+            {
+                return;
+            }
+            _current = state;
         }
-        if (previous.Version != expectedPrevious && state.Version != previous.Version + 1)
-        {
-            // Someone else moved the cache meanwhile; only accept a direct successor.
-            return;
-        }
-        _current = state;
         Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
     }
 

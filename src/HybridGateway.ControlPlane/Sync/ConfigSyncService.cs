@@ -42,19 +42,22 @@ public sealed partial class ConfigSyncService(
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
         }
-        var (code, reason) = hello is null ? ("bad_hello", "the first message must be Hello, within " + HelloTimeout.TotalSeconds + " s") : Check(hello, http);
+        var (code, reason, verifiedId) = hello is null
+            ? ("bad_hello", "the first message must be Hello, within " + HelloTimeout.TotalSeconds + " s", null)
+            : Check(hello, http);
         if (code is not null)
         {
-            LogRefused(logger, hello?.NodeId ?? "?", code, reason!);
-            if (hello is not null && !string.IsNullOrEmpty(hello.NodeId))
+            LogRefused(logger, verifiedId ?? "(unverified)", code, reason!);
+            // Only an identity the connection proved is recorded: a refused node must not be able to
+            // write entries under names it merely claims.
+            if (verifiedId is not null)
             {
                 registry.Update(new DataPlaneNode
                 {
-                    Id = hello.NodeId,
-                    Hostname = hello.Hostname,
+                    Id = verifiedId,
+                    Hostname = Truncate(hello!.Hostname),
                     Ip = http.Connection.RemoteIpAddress?.ToString(),
-                    SoftwareVersion = hello.SoftwareVersion,
-                    Labels = new Dictionary<string, string>(hello.Labels),
+                    SoftwareVersion = Truncate(hello.SoftwareVersion),
                     AppliedVersion = (long)hello.AppliedVersion,
                     SyncStatus = NodeSyncStatus.Refused,
                     RefusedReason = reason,
@@ -77,35 +80,39 @@ public sealed partial class ConfigSyncService(
         }
     }
 
-    private (string? Code, string? Reason) Check(Hello hello, HttpContext http)
+    /// <summary>
+    /// Checks a Hello. Returns the refusal (code, reason) if any, and the node id the connection has
+    /// proved: the certificate's own name with mTLS, or the claimed id when it is well formed without.
+    /// </summary>
+    private (string? Code, string? Reason, string? VerifiedId) Check(Hello hello, HttpContext http)
     {
         if (!NodeIdPattern().IsMatch(hello.NodeId))
         {
-            return ("bad_hello", "node_id must be 1 to 128 of A-Z a-z 0-9 . _ : -");
+            return ("bad_hello", "node_id must be 1 to 128 of A-Z a-z 0-9 . _ : -", null);
+        }
+        var verified = hello.NodeId;
+        if (options.Value.ClusterTls.IsConfigured)
+        {
+            var names = http.Connection.ClientCertificate is { } certificate ? NodeIdentity.NamesOf(certificate) : [];
+            if (!names.Contains(hello.NodeId, StringComparer.Ordinal))
+            {
+                // Logged, not recorded: recording it under either name would let one node rewrite another's status.
+                return ("identity_mismatch",
+                    "node_id '" + hello.NodeId + "' is not the identity of the client certificate (" + string.Join(", ", names) + ")", null);
+            }
         }
         if (hello.ProtocolVersion != SyncProtocol.ProtocolVersion)
         {
-            return ("incompatible_protocol", "the node speaks sync protocol " + hello.ProtocolVersion + ", this control plane speaks " + SyncProtocol.ProtocolVersion);
+            return ("incompatible_protocol", "the node speaks sync protocol " + hello.ProtocolVersion + ", this control plane speaks " + SyncProtocol.ProtocolVersion, verified);
         }
         if (SyncProtocol.Incompatibility(hello.SoftwareVersion, SyncProtocol.SoftwareVersion) is { } incompatibility)
         {
-            return ("incompatible_version", incompatibility);
+            return ("incompatible_version", incompatibility, verified);
         }
-        if (options.Value.ClusterTls.IsConfigured)
-        {
-            var certificate = http.Connection.ClientCertificate;
-            if (certificate is null)
-            {
-                return ("identity_mismatch", "no client certificate");
-            }
-            var names = NodeIdentity.NamesOf(certificate);
-            if (!names.Contains(hello.NodeId, StringComparer.Ordinal))
-            {
-                return ("identity_mismatch", "node_id '" + hello.NodeId + "' is not the identity of the client certificate (" + string.Join(", ", names) + ")");
-            }
-        }
-        return (null, null);
+        return (null, null, verified);
     }
+
+    private static string Truncate(string text) => text.Length <= 256 ? text : text[..256];
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
     private static partial Regex NodeIdPattern();

@@ -8,19 +8,24 @@ namespace HybridGateway.ControlPlane.Sync;
 /// </summary>
 public static class NodeIdentity
 {
+    private const string CommonNameOid = "2.5.4.3";
+
+    /// <summary>The subject's common names (CN only: never OU, O or e-mail) and its DNS names.</summary>
     public static IReadOnlyList<string> NamesOf(X509Certificate2 certificate)
     {
         var names = new List<string>();
-        var commonName = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-        if (!string.IsNullOrEmpty(commonName))
+        foreach (var rdn in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
         {
-            names.Add(commonName);
+            if (!rdn.HasMultipleElements && rdn.GetSingleElementType().Value == CommonNameOid && rdn.GetSingleElementValue() is { Length: > 0 } commonName)
+            {
+                names.Add(commonName);
+            }
         }
         foreach (var extension in certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>())
         {
             names.AddRange(extension.EnumerateDnsNames());
         }
-        return names;
+        return names.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection authorities)

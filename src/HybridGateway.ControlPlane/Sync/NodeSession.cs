@@ -49,6 +49,11 @@ public sealed partial class NodeSession(
         };
         _applied = (long)hello.AppliedVersion;
         _appliedHash = hello.AppliedHash;
+        if (_applied > store.Cached.Version)
+        {
+            // The node has seen a newer version (through another replica) than this one knows of yet.
+            await store.GetCurrentAsync(cancellation);
+        }
         _needsSnapshot = !await CanResumeAsync(_applied, _appliedHash, cancellation);
         registry.Update(_node);
         LogConnected(logger, _node.Id, _node.Hostname, _applied, _needsSnapshot);
@@ -140,6 +145,11 @@ public sealed partial class NodeSession(
             return;
         }
         var state = store.Cached;
+        if (_applied > state.Version)
+        {
+            // Never send a node back to an older version because this replica is behind: ask the database.
+            state = await store.GetCurrentAsync(cancellation);
+        }
         if (!_needsSnapshot && (_applied == state.Version || state.Version == _lastRejected))
         {
             return;

@@ -44,6 +44,10 @@ public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOption
         {
             failures.Add("DataPlane:ReconnectMinDelayMs must be at least 10 and at most ReconnectMaxDelayMs.");
         }
+        if (options.HeartbeatIntervalMs is < 100 or > 300_000)
+        {
+            failures.Add("DataPlane:HeartbeatIntervalMs must be between 100 and 300000.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -31,7 +31,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         var request = context.Request;
         var match = config.Routes.Match(new RouteRequest(
             request.Method,
-            request.Host.Host.ToLowerInvariant(),
+            request.Host.Host, // matched case-insensitively by the route table
             request.Host.Port ?? context.Connection.LocalPort,
             path,
             request.Headers,
@@ -42,7 +42,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             return;
         }
         var route = matched.Route;
-        if (!request.IsHttps && !route.Protocols.Contains(Protocols.Http) && route.Protocols.Contains(Protocols.Https))
+        if (!request.IsHttps && !Allows(route, Protocols.Http) && Allows(route, Protocols.Https))
         {
             await RedirectToHttpsAsync(context, route, path, query);
             return;
@@ -96,6 +96,19 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
                     return;
             }
         }
+    }
+
+    private static bool Allows(Route route, string protocol)
+    {
+        var protocols = route.Protocols;
+        for (var i = 0; i < protocols.Count; i++)
+        {
+            if (protocols[i] == protocol)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Only requests that are safe to send twice are retried: idempotent methods without a body.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HybridGateway.Configuration.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace HybridGateway.DataPlane.Routing;
@@ -6,8 +7,6 @@ namespace HybridGateway.DataPlane.Routing;
 /// <summary>One header a route requires: any listed value (case-insensitive) or <c>~*</c> regex matches.</summary>
 internal sealed class HeaderRule
 {
-    private const string RegexMarker = "~*";
-
     private readonly string[] _values;
     private readonly Regex[] _patterns;
 
@@ -18,9 +17,9 @@ internal sealed class HeaderRule
         var patterns = new List<Regex>();
         foreach (var value in values)
         {
-            if (value.StartsWith(RegexMarker, StringComparison.Ordinal))
+            if (value.StartsWith(RouteRegexes.HeaderMarker, StringComparison.Ordinal))
             {
-                patterns.Add(RouteRegex.ForHeader(value[RegexMarker.Length..]));
+                patterns.Add(RouteRegex.ForHeader(value[RouteRegexes.HeaderMarker.Length..]));
             }
             else
             {

@@ -1,18 +1,12 @@
 using System.Text.RegularExpressions;
+using HybridGateway.Configuration.Validation;
 
 namespace HybridGateway.DataPlane.Routing;
 
-/// <summary>How route regexes are compiled: once per route, bounded in time, culture-independent.</summary>
+/// <summary>Route regexes compiled for the hot path, built exactly as the control plane validated them.</summary>
 internal static class RouteRegex
 {
-    /// <summary>A pathological pattern must not hold a request thread; a timeout counts as no match.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    public static Regex ForPath(string pattern) => RouteRegexes.ForPath(pattern, RegexOptions.Compiled);
 
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
-
-    /// <summary>A regex path, anchored at the start of the path as Kong anchors it.</summary>
-    public static Regex ForPath(string pattern) => new("^(?:" + pattern + ")", Options, MatchTimeout);
-
-    /// <summary>A <c>~*</c> header value: case-insensitive and, as in Kong, found anywhere in the value.</summary>
-    public static Regex ForHeader(string pattern) => new(pattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
+    public static Regex ForHeader(string pattern) => RouteRegexes.ForHeader(pattern, RegexOptions.Compiled);
 }

@@ -73,7 +73,7 @@ public sealed class RuntimeCompiler(UpstreamClients clients)
         {
             var key = Key(name);
             upstreams.Remove(key);
-            if (next.FindUnique(EntityKinds.Upstreams, "{name=\"" + name + "\"}") is Upstream upstream)
+            if (next.FindUnique(EntityKinds.Upstreams, EntityKinds.Upstreams.NameKey!.Text(name)) is Upstream upstream)
             {
                 upstreams[key] = Balancer(next, upstream);
             }

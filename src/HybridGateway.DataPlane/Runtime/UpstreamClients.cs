@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using HybridGateway.Configuration.Credentials;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using Yarp.ReverseProxy.Forwarder;
@@ -20,9 +21,13 @@ public sealed class UpstreamClients : IDisposable
     public HttpMessageInvoker For(Service service, ConfigState state)
     {
         var verify = service.TlsVerify == true;
-        var authorities = verify ? service.CaCertificates ?? [] : [];
-        var key = service.ConnectTimeout + "|" + verify + "|" + string.Join(",", authorities.Order());
-        return _clients.GetOrAdd(key, _ => Create(service.ConnectTimeout, verify, authorities.Select(id => state.Find<CaCertificate>(id)?.Cert).OfType<string>().ToArray()));
+        var authorities = (verify ? service.CaCertificates ?? [] : [])
+            .Select(id => state.Find<CaCertificate>(id)?.Cert)
+            .OfType<string>()
+            .ToArray();
+        // Keyed by the certificates' content, not their ids: a CA replaced under the same id gets a new client.
+        var key = service.ConnectTimeout + "|" + verify + "|" + string.Join(",", authorities.Select(KeyHash.Of).Order(StringComparer.Ordinal));
+        return _clients.GetOrAdd(key, _ => Create(service.ConnectTimeout, verify, authorities));
     }
 
     public void Dispose()

@@ -34,9 +34,7 @@ public sealed class ConfigApplier(EntityValidation validation, RuntimeCompiler c
         {
             return refusal;
         }
-        var config = compiler.Full(result.State!);
-        holder.Swap(config, source);
-        return ApplyOutcome.Success(config);
+        return Compile(() => compiler.Full(result.State!), source);
     }
 
     public ApplyOutcome ApplyDelta(Delta delta, IReadOnlyList<Resource> upserts, IReadOnlyList<ResourceKey> removals)
@@ -79,8 +77,25 @@ public sealed class ConfigApplier(EntityValidation validation, RuntimeCompiler c
         {
             return refusal;
         }
-        var config = compiler.Incremental(current, result.State!, changes);
-        holder.Swap(config, "control_plane");
+        return Compile(() => compiler.Incremental(current, result.State!, changes), "control_plane");
+    }
+
+    /// <summary>
+    /// Compiles and swaps in; a config the compiler cannot take (a route it cannot route on) is
+    /// refused like any invalid config, and the node keeps what it serves.
+    /// </summary>
+    private ApplyOutcome Compile(Func<RuntimeConfig> compile, string source)
+    {
+        RuntimeConfig config;
+        try
+        {
+            config = compile();
+        }
+        catch (ArgumentException e)
+        {
+            return ApplyOutcome.Reject("invalid_config", "the config cannot be compiled: " + e.Message);
+        }
+        holder.Swap(config, source);
         return ApplyOutcome.Success(config);
     }
 

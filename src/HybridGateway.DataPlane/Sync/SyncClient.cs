@@ -42,8 +42,9 @@ public sealed partial class SyncClient(
             {
                 return;
             }
-            catch (Exception e) when (e is RpcException or IOException or InvalidDataException or OperationCanceledException or HttpRequestException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong with this stream, the node keeps serving what it has and tries again.
                 status.OnDisconnected(e.Message);
                 LogStreamFailed(logger, options.Value.ControlPlane, e.Message);
             }
@@ -54,7 +55,7 @@ public sealed partial class SyncClient(
         }
     }
 
-    /// <summary>Full jitter: a random delay up to an exponentially growing cap, so a fleet does not reconnect in step.</summary>
+    /// <summary>Jitter: a random delay between the minimum and an exponentially growing cap, so a fleet does not reconnect in step.</summary>
     private TimeSpan Backoff(int failures)
     {
         var min = options.Value.ReconnectMinDelayMs;
@@ -82,6 +83,7 @@ public sealed partial class SyncClient(
         await writer.WriteAsync(new NodeMessage { Hello = hello }, stream.Token);
 
         var silence = TimeSpan.FromMilliseconds(3 * options.Value.HeartbeatIntervalMs);
+        var ownInterval = options.Value.HeartbeatIntervalMs;
         stream.CancelAfter(silence);
         using var heartbeats = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.HeartbeatIntervalMs), clock);
         var heartbeatLoop = SendHeartbeatsAsync(writer, heartbeats, stream.Token);
@@ -96,6 +98,9 @@ public sealed partial class SyncClient(
                 switch (message.KindCase)
                 {
                     case ControlPlaneMessage.KindOneofCase.Welcome:
+                        // The control plane says how often it speaks; never call it silent sooner than that.
+                        silence = TimeSpan.FromMilliseconds(3 * Math.Max(ownInterval, message.Welcome.HeartbeatIntervalMs));
+                        stream.CancelAfter(silence);
                         status.OnConnected(message.Welcome.ControlPlaneId);
                         connected();
                         LogConnected(logger, message.Welcome.ControlPlaneId, message.Welcome.LatestVersion, hello.AppliedVersion);

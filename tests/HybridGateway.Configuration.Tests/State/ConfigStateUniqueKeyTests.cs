@@ -25,6 +25,17 @@ public sealed class ConfigStateUniqueKeyTests
     }
 
     [Fact]
+    public void Apply_UpstreamNamesDifferingOnlyInCase_AreTheSameHostAndCollide()
+    {
+        var state = Upsert(ConfigState.Empty, new Upstream { Id = Guid.NewGuid(), Name = "Orders.internal" });
+
+        var result = state.Apply([EntityChange.Upsert(new Upstream { Id = Guid.NewGuid(), Name = "orders.internal" })], 2, TestConfig.Validation);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("UNIQUE violation detected on '{name=\"orders.internal\"}'", error.Message);
+    }
+
+    [Fact]
     public void Apply_TwoNewServicesWithSameName_FailsWithUniqueViolation()
     {
         var result = ConfigState.Empty.Apply([EntityChange.Upsert(Service("x")), EntityChange.Upsert(Service("x"))], 1, TestConfig.Validation);

@@ -42,6 +42,9 @@ public sealed class RouteValidatorTests
     [InlineData("""{"headers":{"Host":["example.com"]}}""", "headers.Host", "cannot contain 'host' header")]
     [InlineData("""{"headers":{"x-version":[]}}""", "headers.x-version", "header names and values must not be empty")]
     [InlineData("""{"headers":{"x-version":["v1",""]}}""", "headers.x-version", "header names and values must not be empty")]
+    // regexes are checked as the router compiles them: anchored paths, case-insensitive header values
+    [InlineData("""{"paths":["~(?x)/a#"]}""", "paths.0", "invalid regex")]
+    [InlineData("""{"headers":{"x-version":["~*v(1"]}}""", "headers.x-version", "invalid regex")]
     // name
     [InlineData("""{"name":"","paths":["/"]}""", "name", "length must be at least 1")]
     public void Validate_BadRoute_ReportsField(string json, string path, string message) =>
@@ -54,6 +57,7 @@ public sealed class RouteValidatorTests
     [InlineData("""{"hosts":["example.com:8080","10.0.0.1","[::1]:80","my_host"]}""")]
     [InlineData("""{"paths":["~/users/(?<id>\\d+)$","/static/"]}""")]
     [InlineData("""{"headers":{"x-version":["v1","v2"]}}""")]
+    [InlineData("""{"headers":{"x-version":["~*^v[12]$"]}}""")]
     [InlineData("""{"snis":["example.com","*.example.com"]}""")]
     [InlineData("""{"protocols":["grpcs"],"snis":["example.com"]}""")]
     [InlineData("""{"protocols":["wss"],"snis":["example.com"]}""")]

@@ -204,6 +204,11 @@ public sealed class EntityCrudTests(ControlPlaneFixture fixture) : IClassFixture
         });
         Assert.Equal(HttpStatusCode.Created, service.Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.Delete("/ca_certificates/" + ca.Object["id"])).Status);
+
+        var (newCaCert, _) = TestCertificates.SelfSigned("Rotated CA", ca: true);
+        var rotated = await Admin.PatchJson("/ca_certificates/" + ca.Object["id"], new { cert = newCaCert });
+        Assert.Equal(HttpStatusCode.OK, rotated.Status);
+        Assert.NotEqual(ca.Object["cert_digest"]!.GetValue<string>(), rotated.Object["cert_digest"]!.GetValue<string>());
     }
 
     [Fact]

@@ -60,6 +60,32 @@ public sealed class HistoryTests(ControlPlaneFixture fixture) : IClassFixture<Co
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetJson("/routes/travel-route")).Status);
     }
 
+    [Fact]
+    public async Task VersionZero_IsTheEmptyConfigBeforeAnyChange()
+    {
+        await using var cp = await IsolatedControlPlane.StartAsync();
+        await cp.Admin.PostJson("/services", new { name = "first", host = "example.com" });
+        var empty = await cp.Admin.GetJson("/config?format=json&version=0");
+        Assert.Equal(0, empty.ConfigVersion);
+        Assert.Null(empty.Object["services"]);
+        var diff = await cp.Admin.GetJson("/config/diff?from=0&to=1");
+        Assert.Equal("create", Assert.Single(diff.Object["changes"]!.AsArray())!["op"]!.GetValue<string>());
+        var rollback = await cp.Admin.PostJson("/config/rollback", new { version = 0 });
+        Assert.Equal(HttpStatusCode.Created, rollback.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await cp.Admin.GetJson("/services/first")).Status);
+    }
+
+    [Fact]
+    public async Task KeyAuthKeyInAUrl_IsNeverRecordedInTheHistory()
+    {
+        await Admin.PostJson("/consumers", new { username = "keyholder" });
+        await Admin.PostJson("/consumers/keyholder/key-auth", new { key = "do-not-record-me" });
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.Delete("/consumers/keyholder/key-auth/do-not-record-me")).Status);
+        var history = (await Admin.GetJson("/config/history?size=3")).Body!.ToJsonString();
+        Assert.DoesNotContain("do-not-record-me", history, StringComparison.Ordinal);
+        Assert.Contains("DELETE /consumers/keyholder/key-auth/{key}", history, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/config?version=999999", HttpStatusCode.NotFound)]
     [InlineData("/config?version=-1", HttpStatusCode.BadRequest)]

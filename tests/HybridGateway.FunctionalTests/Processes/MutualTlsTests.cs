@@ -41,12 +41,15 @@ public sealed class MutualTlsTests
             }
 
             await using var impostor = await DataPlaneProcess.StartAsync(url, "edge-2", tls);
-            var refused = await Eventually.Get(
-                async () => (await controlPlane.Admin.GetJson("/clustering/data-planes")).Object["data"]!.AsArray().FirstOrDefault(n => n!["id"]!.GetValue<string>() == "edge-2"),
-                n => n is not null, "the impostor to be recorded");
-            Assert.Equal("refused", refused!["sync_status"]!.GetValue<string>());
-            Assert.Contains("not the identity of the client certificate", refused["refused_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+            await Eventually.True(() => Task.FromResult(controlPlane.Process!.Output.Contains("identity_mismatch", StringComparison.Ordinal)),
+                "the control plane to refuse the impostor", diagnostics: () => controlPlane.Process!.Output);
+            Assert.Contains("node_id 'edge-2' is not the identity of the client certificate (edge-1)", controlPlane.Process!.Output, StringComparison.Ordinal);
+            Assert.Contains("identity_mismatch", impostor.Process!.Output, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await impostor.Status.GetAsync("/status/ready")).StatusCode);
+            // The refusal is not recorded under either name: edge-1's status stays its own.
+            var listed = (await controlPlane.Admin.GetJson("/clustering/data-planes")).Object["data"]!.AsArray();
+            Assert.DoesNotContain(listed, n => n!["id"]!.GetValue<string>() == "edge-2");
+            Assert.NotEqual("refused", listed.Single(n => n!["id"]!.GetValue<string>() == "edge-1")!["sync_status"]!.GetValue<string>());
 
             // Without a client certificate the TLS handshake itself fails.
             using var bare = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } })
