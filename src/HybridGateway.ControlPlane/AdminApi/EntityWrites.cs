@@ -23,20 +23,9 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
     }
 
     /// <summary>PUT: create or replace the entity the URL names (by id, or by name when the kind has one).</summary>
-    public async Task<IResult> UpsertAsync(HttpContext http, AdminCollection collection, string? parentKey, string key)
-    {
-        var (body, error) = await ReadBodyAsync(http, collection.Kind);
-        if (body is null)
+    public Task<IResult> UpsertAsync(HttpContext http, AdminCollection collection, string? parentKey, string key) =>
+        WriteItemAsync(http, collection, parentKey, key, readBody: true, (state, body, existing) =>
         {
-            return error!;
-        }
-        return await writer.WriteAsync(http, state =>
-        {
-            if (!TryParent(state, collection, parentKey, out var parentId))
-            {
-                return WritePlan.Reject(KongErrors.NotFound());
-            }
-            var existing = StateLocator.Find(state, collection, key, parentId);
             var replacement = (JsonObject)body.DeepClone();
             if (existing is not null)
             {
@@ -56,22 +45,10 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
             }
             return Plan(state, collection, parentKey, replacement, existing, StatusCodes.Status200OK);
         });
-    }
 
-    public async Task<IResult> PatchAsync(HttpContext http, AdminCollection collection, string? parentKey, string key)
-    {
-        var (body, error) = await ReadBodyAsync(http, collection.Kind);
-        if (body is null)
+    public Task<IResult> PatchAsync(HttpContext http, AdminCollection collection, string? parentKey, string key) =>
+        WriteItemAsync(http, collection, parentKey, key, readBody: true, (state, body, existing) =>
         {
-            return error!;
-        }
-        return await writer.WriteAsync(http, state =>
-        {
-            if (!TryParent(state, collection, parentKey, out var parentId))
-            {
-                return WritePlan.Reject(KongErrors.NotFound());
-            }
-            var existing = StateLocator.Find(state, collection, key, parentId);
             if (existing is null)
             {
                 return WritePlan.Reject(KongErrors.NotFound());
@@ -82,43 +59,61 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
                 fields.Add("id", "cannot be changed");
                 return WritePlan.Reject(KongErrors.Schema(fields));
             }
-            var current = JsonSerializer.SerializeToNode(existing, collection.Kind.ClrType, ConfigJson.Options)!.AsObject();
-            current.Remove("created_at");
-            current.Remove("updated_at");
-            if (body.ContainsKey("key"))
-            {
-                current.Remove("key_hash");
-            }
-            if (body.ContainsKey("password"))
-            {
-                current.Remove("password_hash");
-            }
-            if (existing is CaCertificate && body.ContainsKey("cert") && !body.ContainsKey("cert_digest"))
-            {
-                current.Remove("cert_digest"); // recomputed for the new certificate
-            }
-            var merged = JsonMerge.Patch(current, body, collection.Kind.Schema);
-            if (existing is Certificate && !body.ContainsKey("snis"))
-            {
-                merged.Remove("snis");
-            }
-            return Plan(state, collection, parentKey, merged, existing, StatusCodes.Status200OK);
+            return Plan(state, collection, parentKey, Patched(existing, body, collection.Kind), existing, StatusCodes.Status200OK);
         });
-    }
 
     public Task<IResult> DeleteAsync(HttpContext http, AdminCollection collection, string? parentKey, string key) =>
-        writer.WriteAsync(http, state =>
-        {
-            if (!TryParent(state, collection, parentKey, out var parentId))
-            {
-                return WritePlan.Reject(KongErrors.NotFound());
-            }
-            var existing = StateLocator.Find(state, collection, key, parentId);
+        WriteItemAsync(http, collection, parentKey, key, readBody: false, (state, _, existing) =>
             // Kong answers 204 for an entity that is already gone.
-            return existing is null
+            existing is null
                 ? WritePlan.Of([], _ => Results.NoContent())
-                : WritePlan.Of(Cascade.DeletionOf(state, collection.Kind, existing.Id), _ => Results.NoContent());
-        });
+                : WritePlan.Of(Cascade.DeletionOf(state, collection.Kind, existing.Id), _ => Results.NoContent()));
+
+    /// <summary>A write to the item a URL names: its parent must exist; the item is found (or not) in the state planned against.</summary>
+    private async Task<IResult> WriteItemAsync(
+        HttpContext http, AdminCollection collection, string? parentKey, string key, bool readBody, Func<ConfigState, JsonObject, ConfigEntity?, WritePlan> plan)
+    {
+        var body = new JsonObject();
+        if (readBody)
+        {
+            var (read, error) = await ReadBodyAsync(http, collection.Kind);
+            if (read is null)
+            {
+                return error!;
+            }
+            body = read;
+        }
+        return await writer.WriteAsync(http, state =>
+            TryParent(state, collection, parentKey, out var parentId)
+                ? plan(state, body, StateLocator.Find(state, collection, key, parentId))
+                : WritePlan.Reject(KongErrors.NotFound()));
+    }
+
+    /// <summary>PATCH's body applied to the stored entity; stored hashes give way to new secrets.</summary>
+    private static JsonObject Patched(ConfigEntity existing, JsonObject body, EntityKind kind)
+    {
+        var current = JsonSerializer.SerializeToNode(existing, kind.ClrType, ConfigJson.Options)!.AsObject();
+        current.Remove("created_at");
+        current.Remove("updated_at");
+        if (body.ContainsKey("key"))
+        {
+            current.Remove("key_hash");
+        }
+        if (body.ContainsKey("password"))
+        {
+            current.Remove("password_hash");
+        }
+        if (existing is CaCertificate && body.ContainsKey("cert") && !body.ContainsKey("cert_digest"))
+        {
+            current.Remove("cert_digest"); // recomputed for the new certificate
+        }
+        var merged = JsonMerge.Patch(current, body, kind.Schema);
+        if (existing is Certificate && !body.ContainsKey("snis"))
+        {
+            merged.Remove("snis");
+        }
+        return merged;
+    }
 
     private WritePlan Plan(ConfigState state, AdminCollection collection, string? parentKey, JsonObject input, ConfigEntity? existing, int status)
     {
