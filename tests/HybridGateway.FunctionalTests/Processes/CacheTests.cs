@@ -66,7 +66,8 @@ public sealed class CacheTests
         Assert.False(node.Process!.HasExited);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await node.Status.GetAsync("/status/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await node.Proxy.GetAsync("/cached")).StatusCode);
-        Assert.Contains("Refused the config cache", node.Process.Output, StringComparison.Ordinal);
+        await Eventually.True(() => Task.FromResult(node.Process.Output.Contains("Refused the config cache", StringComparison.Ordinal)),
+            "the node to log why it refused the cache", diagnostics: () => node.Process.Output);
         Assert.True(File.Exists(cache.Path + ".rejected"));
         Assert.False(File.Exists(cache.Path));
     }

@@ -59,6 +59,8 @@ public sealed class SyncFanOutTests(ITestOutputHelper output)
         await node.StartAsync();
         await node.WaitForVersionAsync(second);
         Assert.Equal(HttpStatusCode.OK, (await node.Proxy.GetAsync("/resume-2")).StatusCode);
-        Assert.Contains("connected at version " + first + "; full snapshot needed: False", hybrid.ControlPlane.Process!.Output, StringComparison.Ordinal);
+        var resumed = "connected at version " + first + "; full snapshot needed: False";
+        await Eventually.True(() => Task.FromResult(hybrid.ControlPlane.Process!.Output.Contains(resumed, StringComparison.Ordinal)),
+            "the control plane to log a resume by delta", diagnostics: () => hybrid.ControlPlane.Process!.Output);
     }
 }
