@@ -263,7 +263,7 @@ config_scale() {
 fanout() {
   export HGW_GCDUMP="${HGW_GCDUMP:-$(command -v dotnet-gcdump || echo "$HOME/.dotnet/tools/dotnet-gcdump")}"
   [ -x "$HGW_GCDUMP" ] || { log "installing dotnet-gcdump..."; dotnet tool install -g dotnet-gcdump >/dev/null; }
-  echo "## Fan-out: one control plane, N simulated nodes in one process"
+  echo "## Fan-out: one control plane, N simulated nodes in one process (config: 10,000 services and routes)"
   echo
   echo "| nodes | writes | write → ACK p50 | p99 | max | control-plane live heap per node (after full GC) | RSS per node |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
@@ -346,7 +346,7 @@ main() {
   esac
   case "$SCENARIO" in
     all|fanout)
-      [ "$SCENARIO" = fanout ] && { one_route_config; push_config "$RUN/one-route.yaml"; }
+      [ "$SCENARIO" = fanout ] && { many_routes_config; push_config "$RUN/many-routes.yaml"; }
       fanout | tee -a "$OUT"
       ;;
   esac

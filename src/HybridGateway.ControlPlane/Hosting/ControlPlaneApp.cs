@@ -57,6 +57,7 @@ public static class ControlPlaneApp
         services.AddSingleton<ConfigPayloads>();
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<ConnectedNodes>();
+        services.AddSingleton<SnapshotGate>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
         services.AddHostedService<ReplicaListener>();
 

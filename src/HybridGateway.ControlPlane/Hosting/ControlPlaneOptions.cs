@@ -32,6 +32,12 @@ public sealed class ControlPlaneOptions
     /// </summary>
     public bool AllowInsecureCluster { get; set; }
 
+    /// <summary>
+    /// How many full snapshots may be streaming to nodes at once. A fleet reconnecting together
+    /// would otherwise have every snapshot in flight at the same time, in memory.
+    /// </summary>
+    public int MaxConcurrentSnapshots { get; set; } = 8;
+
     /// <summary>How often to poll PostgreSQL for versions written by other replicas, besides LISTEN/NOTIFY.</summary>
     public int ReplicaPollIntervalMs { get; set; } = 5_000;
 

@@ -44,6 +44,10 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             failures.Add("ControlPlane:AllowInsecureCluster is only accepted when ControlPlane:ClusterListen is a loopback address, got '" + options.ClusterListen + "'.");
         }
+        if (options.MaxConcurrentSnapshots < 1)
+        {
+            failures.Add("ControlPlane:MaxConcurrentSnapshots must be at least 1.");
+        }
         if (options.HeartbeatIntervalMs is < 100 or > 300_000)
         {
             failures.Add("ControlPlane:HeartbeatIntervalMs must be between 100 and 300000.");

@@ -17,6 +17,7 @@ namespace HybridGateway.ControlPlane.Sync;
 public sealed partial class NodeSession(
     ConfigStore store,
     ConfigPayloads payloads,
+    SnapshotGate snapshots,
     NodeRegistry registry,
     IOptions<ControlPlaneOptions> options,
     TimeProvider clock,
@@ -159,6 +160,7 @@ public sealed partial class NodeSession(
         {
             messages = await payloads.DeltaAsync(_applied, state, cancellation);
         }
+        using var slot = messages is null ? await snapshots.EnterAsync(cancellation) : null;
         messages ??= payloads.Snapshot(state);
         _needsSnapshot = false;
         var first = messages[0];
