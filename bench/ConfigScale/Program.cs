@@ -38,7 +38,7 @@ static void Measure(int services, int consumers)
 
     using var clients = new UpstreamClients();
     var holder = new RuntimeHolder(TimeProvider.System);
-    var applier = new ConfigApplier(EntityValidation.Create(PluginCatalog.Default), new RuntimeCompiler(clients), holder, PluginRuntimes.Default);
+    var applier = new ConfigApplier(EntityValidation.Create(PluginCatalog.Default), new RuntimeCompiler(clients, new PluginChainCompiler(PluginRuntimes.Default)), holder, PluginRuntimes.Default);
     var clock = Stopwatch.StartNew();
     var outcome = applier.ApplySnapshot(snapshot, "bench");
     var snapshotTime = clock.Elapsed;

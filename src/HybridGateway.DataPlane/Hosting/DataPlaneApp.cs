@@ -32,6 +32,7 @@ public static class DataPlaneApp
         services.AddSingleton(PluginRuntimes.Default);
         services.AddSingleton(_ => EntityValidation.Create(PluginCatalog.Default));
         services.AddSingleton<UpstreamClients>();
+        services.AddSingleton<PluginChainCompiler>();
         services.AddSingleton<RuntimeCompiler>();
         services.AddSingleton<RuntimeHolder>();
         services.AddSingleton<ConfigApplier>();

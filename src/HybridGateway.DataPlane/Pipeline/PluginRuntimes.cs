@@ -1,5 +1,6 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Pipeline.KeyAuth;
 
 namespace HybridGateway.DataPlane.Pipeline;
 
@@ -9,21 +10,35 @@ namespace HybridGateway.DataPlane.Pipeline;
 /// </summary>
 public sealed class PluginRuntimes
 {
-    private readonly HashSet<string> _names;
+    private readonly Dictionary<string, IPluginRuntime> _byName;
 
-    public PluginRuntimes(IEnumerable<string> names)
+    public PluginRuntimes(IEnumerable<IPluginRuntime> runtimes)
     {
-        _names = new HashSet<string>(names, StringComparer.Ordinal);
+        _byName = runtimes.ToDictionary(r => r.Definition.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>This build runs no plugins yet; plugin runtimes are added one by one.</summary>
-    public static PluginRuntimes Default { get; } = new([]);
+    /// <summary>The plugins this build runs; the others are added one by one.</summary>
+    public static PluginRuntimes Default { get; } = new([new KeyAuthRuntime()]);
 
-    public IReadOnlyCollection<string> Names => _names;
+    public IReadOnlyCollection<string> Names => _byName.Keys;
+
+    public IPluginRuntime? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The enabled plugins among <paramref name="plugins"/> this node cannot run.</summary>
     public IReadOnlyList<Plugin> Unsupported(IEnumerable<ConfigEntity> plugins) =>
-        plugins.OfType<Plugin>().Where(p => p.Enabled && !_names.Contains(p.Name)).ToArray();
+        plugins.OfType<Plugin>().Where(p => p.Enabled && !_byName.ContainsKey(p.Name)).ToArray();
 
     public IReadOnlyList<Plugin> Unsupported(ConfigState state) => Unsupported(state.All(EntityKinds.Plugins));
+
+    /// <summary>Why an enabled plugin this node has cannot run as configured, or null when it can.</summary>
+    public string? UnsupportedOption(ConfigEntity entity)
+    {
+        if (entity is not Plugin { Enabled: true } plugin || !_byName.TryGetValue(plugin.Name, out var runtime))
+        {
+            return null;
+        }
+        return plugin.Consumer is not null
+            ? "consumer-scoped plugins are not supported yet ('" + plugin.Name + "' on consumer " + plugin.Consumer.Id + ")"
+            : runtime.Unsupported(plugin);
+    }
 }

@@ -1,4 +1,5 @@
 using HybridGateway.Configuration.Entities;
+using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Runtime;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,7 +10,7 @@ namespace HybridGateway.DataPlane.Proxy;
 
 /// <summary>
 /// The proxy: one terminal middleware, no endpoint routing. Normalizes the path (before anything
-/// that decides), matches a route in the compiled table, builds the upstream path, and forwards
+/// that decides), matches a route in the compiled table, runs the route's plugin chain, builds the upstream path, and forwards
 /// with YARP's forwarder, retrying only requests that are safe to repeat.
 /// </summary>
 public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted)
@@ -51,6 +52,15 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         {
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NoService);
             return;
+        }
+        if (config.Plugins.For(route.Id) is { } chain)
+        {
+            var pluginRequest = new PluginRequest(context, config, query);
+            if (!await chain.AccessAsync(pluginRequest))
+            {
+                return;
+            }
+            query = pluginRequest.Query;
         }
         if (!service.HasDestinations)
         {

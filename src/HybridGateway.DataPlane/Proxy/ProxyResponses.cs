@@ -1,10 +1,16 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HybridGateway.DataPlane.Proxy;
 
 /// <summary>Kong's proxy error responses: status and JSON message, written without allocating per request.</summary>
 public static class ProxyResponses
 {
+    // Declared first: the bodies below are built with it when the type initializes.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static readonly byte[] NoRoute = Body("no Route matched with those values");
     public static readonly byte[] NoService = Body("no Service found with those values");
     public static readonly byte[] NoPeer = Body("failure to get a peer from the ring-balancer");
@@ -22,5 +28,7 @@ public static class ProxyResponses
         return context.Response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted);
     }
 
-    private static byte[] Body(string message) => Encoding.UTF8.GetBytes("{\"message\":\"" + message + "\"}");
+    /// <summary>Kong's error body, <c>{"message":"..."}</c>, with the message JSON-escaped.</summary>
+    public static byte[] Body(string message) =>
+        Encoding.UTF8.GetBytes(new JsonObject { ["message"] = message }.ToJsonString(Relaxed));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 using Route = HybridGateway.Configuration.Entities.Route;
 
@@ -9,9 +10,10 @@ namespace HybridGateway.DataPlane.Runtime;
 /// <summary>
 /// Compiles a config state for the hot path: the route table, the services with their clients and
 /// destinations, the upstream balancers. A delta recompiles only what it touches: the routes,
-/// services and upstreams it names, and the routes and services that depend on those.
+/// services and upstreams it names, and the routes and services that depend on those, and the
+/// plugin chains of the routes its plugins apply to.
 /// </summary>
-public sealed class RuntimeCompiler(UpstreamClients clients)
+public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler chains)
 {
     public RuntimeConfig Full(ConfigState state)
     {
@@ -27,10 +29,12 @@ public sealed class RuntimeCompiler(UpstreamClients clients)
             services[service.Id] = new ServiceRuntime(service, upstreams.GetValueOrDefault(Key(service.Host)), clients.For(service, state));
             (byHost.TryGetValue(Key(service.Host), out var ids) ? ids : byHost[Key(service.Host)] = []).Add(service.Id);
         }
+        var routes = state.All<Route>().Where(r => IsActive(r, state)).ToArray();
         return new RuntimeConfig
         {
             State = state,
-            Routes = RouteTable.Build(state.All<Route>().Where(r => IsActive(r, state))),
+            Routes = RouteTable.Build(routes),
+            Plugins = chains.Build(state, routes),
             Services = services.ToImmutable(),
             Upstreams = upstreams.ToImmutable(),
             ServicesByHost = byHost.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableHashSet(), StringComparer.Ordinal),
@@ -43,10 +47,16 @@ public sealed class RuntimeCompiler(UpstreamClients clients)
         var upstreamNames = new HashSet<string>(StringComparer.Ordinal); // as written; keyed lower-case below
         var serviceIds = new HashSet<Guid>();
         var routeIds = new HashSet<Guid>();
+        var chainRouteIds = new HashSet<Guid>();
+        var globalPluginsChanged = false;
         foreach (var change in changes)
         {
             switch (change.Kind.Name)
             {
+                case "plugins":
+                    globalPluginsChanged |= PluginScope(before.Find<Plugin>(change.Id), before, chainRouteIds)
+                        | PluginScope(change.Entity as Plugin, next, chainRouteIds);
+                    break;
                 case "upstreams":
                     AddName(upstreamNames, before.Find<Upstream>(change.Id)?.Name);
                     AddName(upstreamNames, (change.Entity as Upstream)?.Name);
@@ -114,15 +124,44 @@ public sealed class RuntimeCompiler(UpstreamClients clients)
                 removals.Add(id);
             }
         }
+        chainRouteIds.UnionWith(routeIds);
         return new RuntimeConfig
         {
             State = next,
             Routes = previous.Routes.With(upserts, removals),
+            Plugins = chains.Update(previous.Plugins, next, ActiveRoutes(next), chainRouteIds, globalPluginsChanged),
             Services = services.ToImmutable(),
             Upstreams = upstreams.ToImmutable(),
             ServicesByHost = byHost.ToImmutable(),
         };
     }
+
+    /// <summary>
+    /// Adds the routes whose chain a plugin (as it was, or as it is) takes part in; true when it is
+    /// global and so takes part in every chain.
+    /// </summary>
+    private static bool PluginScope(Plugin? plugin, ConfigState state, HashSet<Guid> routeIds)
+    {
+        if (plugin is null)
+        {
+            return false;
+        }
+        if (PluginChainCompiler.IsGlobal(plugin))
+        {
+            return true;
+        }
+        if (plugin.Route is { } route)
+        {
+            routeIds.Add(route.Id);
+        }
+        else if (plugin.Service is { } service)
+        {
+            AddReferrers(routeIds, EntityKinds.Routes, state.ReferrersOf(EntityKinds.Services, service.Id));
+        }
+        return false;
+    }
+
+    private static IEnumerable<Route> ActiveRoutes(ConfigState state) => state.All<Route>().Where(r => IsActive(r, state));
 
     /// <summary>Kong leaves out the routes of a disabled service; a route without a service stays (and answers 503).</summary>
     private static bool IsActive(Route route, ConfigState state) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 
 namespace HybridGateway.DataPlane.Runtime;
@@ -13,6 +14,9 @@ public sealed record RuntimeConfig
     public required ConfigState State { get; init; }
 
     public required RouteTable Routes { get; init; }
+
+    /// <summary>The plugin chain of each route that has plugins.</summary>
+    public required RoutePlugins Plugins { get; init; }
 
     public required ImmutableDictionary<Guid, ServiceRuntime> Services { get; init; }
 

@@ -111,7 +111,7 @@ public sealed class ConfigApplier(EntityValidation validation, RuntimeCompiler c
             return ApplyOutcome.Reject("hash_mismatch", "the config hashes to " + result.State.Hash + ", the control plane says " + expectedHash);
         }
         var written = changes.Where(c => c.Entity is not null).Select(c => c.Entity!).ToArray();
-        var features = written.Select(e => (Entity: e, Reason: RuntimeFeatures.Unsupported(e))).Where(x => x.Reason is not null).ToArray();
+        var features = written.Select(e => (Entity: e, Reason: RuntimeFeatures.Unsupported(e) ?? plugins.UnsupportedOption(e))).Where(x => x.Reason is not null).ToArray();
         if (features.Length > 0)
         {
             return ApplyOutcome.Reject("unsupported_feature", "this data plane cannot serve the config as written: " + features[0].Reason + "; it keeps serving its current config",

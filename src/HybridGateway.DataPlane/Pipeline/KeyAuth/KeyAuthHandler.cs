@@ -1,0 +1,126 @@
+using HybridGateway.Configuration.Credentials;
+using HybridGateway.Configuration.Entities;
+using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Proxy;
+using HybridGateway.Plugins.KeyAuth;
+using Microsoft.Extensions.Primitives;
+
+namespace HybridGateway.DataPlane.Pipeline.KeyAuth;
+
+/// <summary>
+/// key-auth's access phase, as Kong's: the first key name found in a header (then the query)
+/// gives the key; the key is looked up by its SHA-256 and compared to the stored hash in constant
+/// time; the consumer's headers go upstream; failures answer 401 with a challenge, or fall back to
+/// the anonymous consumer when one is configured.
+/// </summary>
+public sealed class KeyAuthHandler : PluginHandler
+{
+    public static readonly byte[] NoKey = ProxyResponses.Body("No API key found in request");
+    public static readonly byte[] InvalidKey = ProxyResponses.Body("Unauthorized");
+    public static readonly byte[] DuplicateKey = ProxyResponses.Body("Duplicate API key found");
+
+    private static readonly UniqueKey ByKeyHash = EntityKinds.KeyAuthCredentials.UniqueKeys[0];
+    private static readonly UniqueKey ByUsername = EntityKinds.Consumers.UniqueKeys[0];
+
+    private readonly KeyAuthConfig _config;
+    private readonly string _challenge;
+
+    public KeyAuthHandler(Plugin plugin, KeyAuthConfig config)
+        : base(plugin)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _challenge = "Key realm=\"" + (config.Realm ?? "kong") + "\"";
+    }
+
+    public override async ValueTask<bool> AccessAsync(PluginRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.Http;
+        if (!_config.RunOnPreflight && HttpMethods.IsOptions(http.Request.Method))
+        {
+            return true;
+        }
+        var failure = Authenticate(request);
+        if (failure is null)
+        {
+            return true;
+        }
+        if (_config.Anonymous is { } anonymous)
+        {
+            if (FindConsumer(request.Config.State, anonymous) is not { } consumer)
+            {
+                await ProxyResponses.WriteAsync(http, StatusCodes.Status500InternalServerError,
+                    ProxyResponses.Body("anonymous consumer " + anonymous + " is configured but doesn't exist"));
+                return false;
+            }
+            ConsumerHeaders.Set(http.Request.Headers, consumer, null);
+            request.Authenticate(consumer, null);
+            return true;
+        }
+        http.Response.Headers.WWWAuthenticate = _challenge;
+        await ProxyResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, failure);
+        return false;
+    }
+
+    /// <summary>Null when a consumer was identified, else the body of the 401.</summary>
+    private byte[]? Authenticate(PluginRequest request)
+    {
+        var headers = request.Http.Request.Headers;
+        string? key = null;
+        foreach (var name in _config.KeyNames)
+        {
+            var values = StringValues.Empty;
+            if (_config.KeyInHeader && headers.TryGetValue(name, out var fromHeader))
+            {
+                values = fromHeader;
+            }
+            if (values.Count == 0 && _config.KeyInQuery)
+            {
+                values = RawQuery.Values(request.Query, name);
+            }
+            if (values.Count > 1)
+            {
+                return DuplicateKey;
+            }
+            if (values.Count == 1)
+            {
+                key = values[0];
+                if (_config.HideCredentials)
+                {
+                    headers.Remove(name);
+                    request.Query = RawQuery.Without(request.Query, name);
+                }
+                break;
+            }
+        }
+        if (string.IsNullOrEmpty(key))
+        {
+            return NoKey;
+        }
+        var state = request.Config.State;
+        var hash = KeyHash.Of(key);
+        if (state.FindUnique(EntityKinds.KeyAuthCredentials, ByKeyHash.Text(hash)) is not KeyAuthCredential credential
+            || !KeyHash.Matches(key, credential.KeyHash)
+            || Expired(credential)
+            || credential.Consumer is not { } owner
+            || state.Find<Consumer>(owner.Id) is not { } consumer)
+        {
+            return InvalidKey;
+        }
+        ConsumerHeaders.Set(headers, consumer, credential);
+        request.Authenticate(consumer, credential);
+        return null;
+    }
+
+    /// <summary>A key with a ttl stops working ttl seconds after it was last written.</summary>
+    private static bool Expired(KeyAuthCredential credential) =>
+        credential.Ttl is > 0 and var ttl
+        && (credential.UpdatedAt != 0 ? credential.UpdatedAt : credential.CreatedAt) + ttl <= DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>The anonymous consumer is named by id or by username.</summary>
+    private static Consumer? FindConsumer(ConfigState state, string anonymous) =>
+        Guid.TryParse(anonymous, out var id)
+            ? state.Find<Consumer>(id)
+            : state.FindUnique(EntityKinds.Consumers, ByUsername.Text(anonymous)) as Consumer;
+}

@@ -1,0 +1,21 @@
+namespace HybridGateway.DataPlane.Pipeline;
+
+/// <summary>The plugins that run for one route, compiled and ordered by priority (highest first) when the config is applied.</summary>
+public sealed class PluginChain(PluginHandler[] handlers)
+{
+    public IReadOnlyList<PluginHandler> Handlers => handlers;
+
+    /// <summary>Runs the access phase; false when a plugin has answered the request.</summary>
+    public async ValueTask<bool> AccessAsync(PluginRequest request)
+    {
+        var protocol = PluginRequest.ProtocolOf(request.Http.Request);
+        foreach (var handler in handlers)
+        {
+            if (handler.RunsFor(protocol) && !await handler.AccessAsync(request))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using HybridGateway.Configuration.Entities;
+using HybridGateway.Configuration.State;
+using Route = HybridGateway.Configuration.Entities.Route;
+
+namespace HybridGateway.DataPlane.Pipeline;
+
+/// <summary>
+/// Resolves which plugin instances apply to a route and compiles them into its chain. When one
+/// plugin is configured at several scopes the most specific wins, as in Kong: route+service &gt;
+/// route &gt; service &gt; global. Disabled instances are not loaded and so hide nothing.
+/// Consumer-scoped instances never reach here: this node refuses them (see <see cref="PluginRuntimes"/>).
+/// </summary>
+public sealed class PluginChainCompiler(PluginRuntimes runtimes)
+{
+    private const int GlobalRank = 1;
+    private const int ServiceRank = 2;
+    private const int RouteRank = 3;
+    private const int RouteAndServiceRank = 4;
+
+    public RoutePlugins Build(ConfigState state, IEnumerable<Route> routes)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(routes);
+        if (state.Count(EntityKinds.Plugins) == 0)
+        {
+            return RoutePlugins.Empty;
+        }
+        var globals = Globals(state);
+        var compiled = new Dictionary<Guid, PluginHandler>();
+        var chains = ImmutableDictionary.CreateBuilder<Guid, PluginChain>();
+        foreach (var route in routes)
+        {
+            if (ChainOf(state, route, globals, compiled) is { } chain)
+            {
+                chains[route.Id] = chain;
+            }
+        }
+        return new RoutePlugins(chains.ToImmutable(), globals);
+    }
+
+    /// <summary>
+    /// Rebuilds the chains of the named routes only, unless a global plugin changed, which touches every route.
+    /// </summary>
+    public RoutePlugins Update(RoutePlugins previous, ConfigState state, IEnumerable<Route> activeRoutes, IReadOnlyCollection<Guid> routeIds, bool globalsChanged)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        if (globalsChanged)
+        {
+            return Build(state, activeRoutes);
+        }
+        var compiled = new Dictionary<Guid, PluginHandler>();
+        var chains = previous.ByRoute.ToBuilder();
+        foreach (var id in routeIds)
+        {
+            chains.Remove(id);
+            if (state.Find<Route>(id) is { } route && ChainOf(state, route, previous.Globals, compiled) is { } chain)
+            {
+                chains[id] = chain;
+            }
+        }
+        return previous with { ByRoute = chains.ToImmutable() };
+    }
+
+    public static bool IsGlobal(Plugin plugin) => plugin is { Route: null, Service: null, Consumer: null };
+
+    private static ImmutableArray<Plugin> Globals(ConfigState state) =>
+        [.. state.All<Plugin>().Where(p => p.Enabled && IsGlobal(p))];
+
+    private PluginChain? ChainOf(ConfigState state, Route route, ImmutableArray<Plugin> globals, Dictionary<Guid, PluginHandler> compiled)
+    {
+        var best = new Dictionary<string, (Plugin Plugin, int Rank)>(StringComparer.Ordinal);
+        var serviceId = route.Service?.Id;
+        foreach (var plugin in PluginsReferring(state, EntityKinds.Routes, route.Id))
+        {
+            if (plugin.Route?.Id != route.Id)
+            {
+                continue;
+            }
+            if (plugin.Service is null)
+            {
+                Consider(best, plugin, RouteRank);
+            }
+            else if (plugin.Service.Id == serviceId)
+            {
+                Consider(best, plugin, RouteAndServiceRank);
+            }
+        }
+        if (serviceId is { } service)
+        {
+            foreach (var plugin in PluginsReferring(state, EntityKinds.Services, service))
+            {
+                if (plugin.Route is null && plugin.Service?.Id == service)
+                {
+                    Consider(best, plugin, ServiceRank);
+                }
+            }
+        }
+        foreach (var plugin in globals)
+        {
+            Consider(best, plugin, GlobalRank);
+        }
+        if (best.Count == 0)
+        {
+            return null;
+        }
+        var handlers = best.Values
+            .Select(chosen => Compile(chosen.Plugin, compiled))
+            .OrderByDescending(h => runtimes.Find(h.Plugin.Name)!.Definition.Priority)
+            .ThenBy(h => h.Plugin.Name, StringComparer.Ordinal)
+            .ToArray();
+        return new PluginChain(handlers);
+    }
+
+    private PluginHandler Compile(Plugin plugin, Dictionary<Guid, PluginHandler> compiled)
+    {
+        if (!compiled.TryGetValue(plugin.Id, out var handler))
+        {
+            var runtime = runtimes.Find(plugin.Name)
+                ?? throw new ArgumentException("plugin '" + plugin.Name + "' (" + plugin.Id + ") has no runtime in this data plane");
+            compiled[plugin.Id] = handler = runtime.Compile(plugin);
+        }
+        return handler;
+    }
+
+    private static IEnumerable<Plugin> PluginsReferring(ConfigState state, EntityKind kind, Guid id)
+    {
+        foreach (var referrer in state.ReferrersOf(kind, id))
+        {
+            if (referrer.Kind == EntityKinds.Plugins && state.Find<Plugin>(referrer.Id) is { Enabled: true, Consumer: null } plugin)
+            {
+                yield return plugin;
+            }
+        }
+    }
+
+    private static void Consider(Dictionary<string, (Plugin Plugin, int Rank)> best, Plugin plugin, int rank)
+    {
+        if (!best.TryGetValue(plugin.Name, out var current) || rank > current.Rank)
+        {
+            best[plugin.Name] = (plugin, rank);
+        }
+    }
+}

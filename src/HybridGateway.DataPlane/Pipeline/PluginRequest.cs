@@ -1,0 +1,41 @@
+using HybridGateway.Configuration.Entities;
+using HybridGateway.DataPlane.Runtime;
+
+namespace HybridGateway.DataPlane.Pipeline;
+
+/// <summary>
+/// One request as the plugins of its route see it: the HTTP context, the config it is served with,
+/// the query string to send upstream (plugins may rewrite it), and the consumer once one is known.
+/// </summary>
+public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string query)
+{
+    public HttpContext Http { get; } = http;
+
+    public RuntimeConfig Config { get; } = config;
+
+    /// <summary>The raw query string as it will be sent upstream, with its leading <c>?</c>, or empty.</summary>
+    public string Query { get; set; } = query;
+
+    public Consumer? Consumer { get; private set; }
+
+    /// <summary>The credential that identified <see cref="Consumer"/>; null for the anonymous consumer.</summary>
+    public ConfigEntity? Credential { get; private set; }
+
+    public void Authenticate(Consumer consumer, ConfigEntity? credential)
+    {
+        Consumer = consumer;
+        Credential = credential;
+    }
+
+    public static RequestProtocol ProtocolOf(HttpRequest request)
+    {
+        var grpc = request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
+        return (request.IsHttps, grpc) switch
+        {
+            (false, false) => RequestProtocol.Http,
+            (true, false) => RequestProtocol.Https,
+            (false, true) => RequestProtocol.Grpc,
+            _ => RequestProtocol.Grpcs,
+        };
+    }
+}

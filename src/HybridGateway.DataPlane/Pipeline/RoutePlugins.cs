@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using HybridGateway.Configuration.Entities;
+
+namespace HybridGateway.DataPlane.Pipeline;
+
+/// <summary>The compiled plugin chain of every route that has one, and the global plugins they were built with.</summary>
+public sealed record RoutePlugins(ImmutableDictionary<Guid, PluginChain> ByRoute, ImmutableArray<Plugin> Globals)
+{
+    public static RoutePlugins Empty { get; } = new(ImmutableDictionary<Guid, PluginChain>.Empty, []);
+
+    public PluginChain? For(Guid routeId) =>
+        ByRoute.Count != 0 && ByRoute.TryGetValue(routeId, out var chain) ? chain : null;
+}

@@ -1,0 +1,124 @@
+using HybridGateway.Configuration.Entities;
+using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Pipeline;
+using HybridGateway.DataPlane.Runtime;
+using Route = HybridGateway.Configuration.Entities.Route;
+using static HybridGateway.DataPlane.Tests.Pipeline.PipelineConfig;
+
+namespace HybridGateway.DataPlane.Tests.Pipeline;
+
+public sealed class PluginChainCompilerTests
+{
+    /// <summary>
+    /// Kong's scope precedence: route+service &gt; route &gt; service &gt; global. Each row configures
+    /// key-auth at the listed scopes (with a distinct realm each) and names the one that must run.
+    /// </summary>
+    [Theory]
+    [InlineData("global", "global")]
+    [InlineData("global service", "service")]
+    [InlineData("global service route", "route")]
+    [InlineData("global service route route+service", "route+service")]
+    [InlineData("service route", "route")]
+    [InlineData("global route+service", "route+service")]
+    [InlineData("global other-service other-route", "global")]
+    public void Chain_SamePluginAtSeveralScopes_TheMostSpecificWins(string scopes, string expected)
+    {
+        var service = Service("orders");
+        var route = Route(service, "orders");
+        var other = Service("other");
+        var otherRoute = Route(other, "other");
+        var plugins = scopes.Split(' ').Select(scope => (Scope: scope, Plugin: scope switch
+        {
+            "global" => KeyAuth(config: Realm(scope)),
+            "service" => KeyAuth(service: service, config: Realm(scope)),
+            "route" => KeyAuth(route: route, config: Realm(scope)),
+            "route+service" => KeyAuth(service: service, route: route, config: Realm(scope)),
+            "other-service" => KeyAuth(service: other, config: Realm(scope)),
+            _ => KeyAuth(route: otherRoute, config: Realm(scope)),
+        })).ToArray();
+        var state = State([service, route, other, otherRoute, .. plugins.Select(p => p.Plugin)]);
+
+        var chain = Chains.Build(state, [route, otherRoute]).For(route.Id);
+
+        var handler = Assert.Single(chain!.Handlers);
+        Assert.Equal(plugins.Single(p => p.Scope == expected).Plugin.Id, handler.Plugin.Id);
+    }
+
+    [Fact]
+    public void Chain_DisabledInstance_HidesNothing()
+    {
+        var service = Service("orders");
+        var route = Route(service, "orders");
+        var global = KeyAuth();
+        var state = State(service, route, global, KeyAuth(route: route, enabled: false));
+
+        var chain = Chains.Build(state, [route]).For(route.Id);
+
+        Assert.Equal(global.Id, Assert.Single(chain!.Handlers).Plugin.Id);
+    }
+
+    [Fact]
+    public void Chain_RouteWithoutPlugins_HasNone()
+    {
+        var service = Service("orders");
+        var route = Route(service, "orders");
+        var guarded = Route(service, "guarded");
+        var state = State(service, route, guarded, KeyAuth(route: guarded));
+
+        var plugins = Chains.Build(state, [route, guarded]);
+
+        Assert.Null(plugins.For(route.Id));
+        Assert.NotNull(plugins.For(guarded.Id));
+    }
+
+    /// <summary>Every kind of change, applied as a delta, leaves the same chains as compiling the result from scratch.</summary>
+    [Fact]
+    public void Incremental_AfterEachKindOfChange_EqualsAFullBuild()
+    {
+        using var clients = new UpstreamClients();
+        var compiler = new RuntimeCompiler(clients, Chains);
+        var service = Service("orders");
+        var first = Route(service, "first");
+        var second = Route(service, "second");
+        var state = State(service, first, second);
+        var serving = compiler.Full(state);
+
+        var onService = KeyAuth(service: service);
+        var onRoute = KeyAuth(route: first, config: Realm("route"));
+        var global = KeyAuth(config: Realm("global"));
+        var other = Service("other");
+        var steps = new (string What, EntityChange[] Changes)[]
+        {
+            ("a service plugin", [EntityChange.Upsert(onService)]),
+            ("a route plugin", [EntityChange.Upsert(onRoute)]),
+            ("a global plugin", [EntityChange.Upsert(global)]),
+            ("the route plugin removed", [EntityChange.Delete(EntityKinds.Plugins, onRoute.Id)]),
+            ("the global plugin removed", [EntityChange.Delete(EntityKinds.Plugins, global.Id)]),
+            ("a route moved to another service", [EntityChange.Upsert(other), EntityChange.Upsert(first with { Service = EntityRef.To(other.Id) })]),
+            ("the service plugin disabled", [EntityChange.Upsert(onService with { Enabled = false })]),
+            ("the service plugin enabled", [EntityChange.Upsert(onService with { Enabled = true })]),
+            ("the service removed with its route and plugin",
+                [EntityChange.Delete(EntityKinds.Plugins, onService.Id), EntityChange.Delete(EntityKinds.Routes, second.Id), EntityChange.Delete(EntityKinds.Services, service.Id)]),
+        };
+        foreach (var (what, changes) in steps)
+        {
+            var next = Apply(state, changes);
+            serving = compiler.Incremental(serving, next, changes);
+            var full = compiler.Full(next);
+            Assert.Equal(full.Plugins.ByRoute.Count, serving.Plugins.ByRoute.Count);
+            foreach (var route in next.All<Route>())
+            {
+                Assert.True(
+                    Ids(full.Plugins.For(route.Id)).SequenceEqual(Ids(serving.Plugins.For(route.Id))),
+                    "after " + what + ", route " + route.Name + ": full build " + string.Join(",", Ids(full.Plugins.For(route.Id)))
+                        + ", incremental " + string.Join(",", Ids(serving.Plugins.For(route.Id))));
+            }
+            state = next;
+        }
+    }
+
+    private static IEnumerable<Guid> Ids(PluginChain? chain) =>
+        chain?.Handlers.Select(h => h.Plugin.Id) ?? [];
+
+    private static string Realm(string name) => "{\"realm\":\"" + name + "\"}";
+}
