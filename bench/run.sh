@@ -72,11 +72,13 @@ cpu_ticks() {
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
-# measure LABEL URL PID CONNECTIONS SECONDS -> "rps p50 p99 cpu_us_per_request errors"
+# measure LABEL URL PID CONNECTIONS SECONDS [HEADER] -> "rps p50 p99 cpu_us_per_request errors"
 measure() {
-  local url="$2" pid="$3" conns="$4" seconds="$5" before after output rps p50 p99 requests errors cpu
+  local url="$2" pid="$3" conns="$4" seconds="$5" header="${6:-}" before after output rps p50 p99 requests errors cpu
+  local extra=()
+  [ -n "$header" ] && extra=(-H "$header")
   before=$(cpu_ticks "$pid")
-  output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$conns" -d"${seconds}s" --latency "$url" 2>&1)
+  output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$conns" -d"${seconds}s" --latency "${extra[@]}" "$url" 2>&1)
   after=$(cpu_ticks "$pid")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$output")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$output")")
@@ -160,6 +162,24 @@ services:
 YAML
 }
 
+# The one route behind key-auth, with one consumer whose key the load sends (hide_credentials on,
+# so the plugin also rewrites the upstream request).
+key_auth_config() {
+  one_route_config
+  cat >> "$RUN/one-route.yaml" <<YAML
+consumers:
+- username: bench
+  keyauth_credentials:
+  - key: $BENCH_KEY
+plugins:
+- name: key-auth
+  config:
+    hide_credentials: true
+YAML
+  mv "$RUN/one-route.yaml" "$RUN/key-auth.yaml"
+}
+BENCH_KEY="bench-key-$(date +%s)-0123456789abcdef"
+
 many_routes_config() {
   {
     printf '_format_version: "3.0"\nservices:\n'
@@ -177,9 +197,9 @@ warm_up() { # url
 TABLE_HEADER="| scenario | body | conns | target | RPS | p50 ms | p99 ms | ×nginx | ×YARP | p99 ×YARP | CPU µs/req | errors |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 
-# run_round SCENARIO BODY CONNS ROUND DP_PATH: the four targets, in alternating order, one line each
+# run_round SCENARIO BODY CONNS ROUND DP_PATH [DP_HEADER]: the four targets, in alternating order, one line each
 run_round() {
-  local scenario="$1" body="$2" conns="$3" round="$4" dp_path="$5" order targets t
+  local scenario="$1" body="$2" conns="$3" round="$4" dp_path="$5" dp_header="${6:-}" order targets t
   targets="direct nginx yarp dp"
   [ $(( round % 2 )) -eq 0 ] && targets="dp yarp nginx direct"
   for t in $targets; do
@@ -187,7 +207,7 @@ run_round() {
       direct) echo "$scenario $body $conns $round direct $(measure direct "http://127.0.0.1:$ORIGIN_PORT/$body" "$(cat "$RUN/origin.pid")" "$conns" "$DURATION")" ;;
       nginx) echo "$scenario $body $conns $round nginx $(measure nginx "http://127.0.0.1:$NGINX_PORT/$body" "$(cat "$RUN/nginx-proxy.pid")" "$conns" "$DURATION")" ;;
       yarp) echo "$scenario $body $conns $round yarp $(measure yarp "http://127.0.0.1:$YARP_PORT/$body" "$(cat "$RUN/minimal-yarp.pid")" "$conns" "$DURATION")" ;;
-      dp) echo "$scenario $body $conns $round dp $(measure dp "http://127.0.0.1:$DP_PORT$dp_path$body" "$DP_PID" "$conns" "$DURATION")" ;;
+      dp) echo "$scenario $body $conns $round dp $(measure dp "http://127.0.0.1:$DP_PORT$dp_path$body" "$DP_PID" "$conns" "$DURATION" "$dp_header")" ;;
     esac
   done
 }
@@ -205,6 +225,15 @@ proxy_scenarios() {
     for round in $(seq 1 "$ROUNDS"); do
       log "0 plugins, 1 route, 12 B, $conns connections, round $round..."
       run_round "1-route" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
+    done
+  done
+  key_auth_config
+  push_config "$RUN/key-auth.yaml"
+  warm_up "http://127.0.0.1:$DP_PORT/12b" # unauthenticated: exercises the 401 path too
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "key-auth, 1 route, 12 B, $conns connections, round $round..."
+      run_round "key-auth" 12b "$conns" "$round" "/" "apikey: $BENCH_KEY" | tee -a "$raw" >&2
     done
   done
   log "pushing 10,000 services and routes..."
@@ -248,9 +277,11 @@ summarize() {
     $5 == "dp" && $2 == "12b" { s[$1 SUBSEP $3] += $6; c[$1 SUBSEP $3]++ }
     END {
       for (k in s) {
-        split(k, p, SUBSEP); other = "10k-routes" SUBSEP p[2]
+        split(k, p, SUBSEP); other = "10k-routes" SUBSEP p[2]; keyed = "key-auth" SUBSEP p[2]
         if (p[1] == "1-route" && (other in s))
           printf "10,000 routes vs 1 route (12 B, %s connections): %.2f× the RPS\n\n", p[2], (s[other] / c[other]) / (s[k] / c[k])
+        if (p[1] == "1-route" && (keyed in s))
+          printf "key-auth vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS\n\n", p[2], (s[keyed] / c[keyed]) / (s[k] / c[k])
       }
     }' "$1"
 }

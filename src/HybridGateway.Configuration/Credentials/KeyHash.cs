@@ -21,6 +21,17 @@ public static class KeyHash
     {
         Span<byte> presented = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey), presented);
+        return Matches(presented, storedHash);
+    }
+
+    /// <summary>The SHA-256 of a presented key, for a lookup (<see cref="Hex"/>) and then <see cref="Matches(ReadOnlySpan{byte}, string)"/>.</summary>
+    public static void Digest(string presentedKey, Span<byte> digest) => SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey), digest);
+
+    public static string Hex(ReadOnlySpan<byte> digest) => Convert.ToHexStringLower(digest);
+
+    /// <summary>True when a presented key's digest equals the stored hash, compared in constant time.</summary>
+    public static bool Matches(ReadOnlySpan<byte> presented, string storedHash)
+    {
         Span<byte> stored = stackalloc byte[32];
         return Convert.FromHexString(storedHash, stored, out _, out var written) == System.Buffers.OperationStatus.Done
             && written == 32

@@ -99,9 +99,10 @@ public sealed class KeyAuthHandler : PluginHandler
             return NoKey;
         }
         var state = request.Config.State;
-        var hash = KeyHash.Of(key);
-        if (state.FindUnique(EntityKinds.KeyAuthCredentials, ByKeyHash.Text(hash)) is not KeyAuthCredential credential
-            || !KeyHash.Matches(key, credential.KeyHash)
+        Span<byte> digest = stackalloc byte[32];
+        KeyHash.Digest(key, digest);
+        if (state.FindUnique(EntityKinds.KeyAuthCredentials, ByKeyHash.Text(KeyHash.Hex(digest))) is not KeyAuthCredential credential
+            || !KeyHash.Matches(digest, credential.KeyHash)
             || Expired(credential)
             || credential.Consumer is not { } owner
             || state.Find<Consumer>(owner.Id) is not { } consumer)
