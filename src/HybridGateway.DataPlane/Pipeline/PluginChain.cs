@@ -8,10 +8,9 @@ public sealed class PluginChain(PluginHandler[] handlers)
     /// <summary>Runs the access phase; false when a plugin has answered the request.</summary>
     public async ValueTask<bool> AccessAsync(PluginRequest request)
     {
-        var protocol = PluginRequest.ProtocolOf(request.Http.Request);
         foreach (var handler in handlers)
         {
-            if (handler.RunsFor(protocol) && !await handler.AccessAsync(request))
+            if (!await handler.AccessAsync(request))
             {
                 return false;
             }

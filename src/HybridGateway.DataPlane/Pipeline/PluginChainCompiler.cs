@@ -42,19 +42,27 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
     /// <summary>
     /// Rebuilds the chains of the named routes only, unless a global plugin changed, which touches every route.
     /// </summary>
-    public RoutePlugins Update(RoutePlugins previous, ConfigState state, IEnumerable<Route> activeRoutes, IReadOnlyCollection<Guid> routeIds, bool globalsChanged)
+    /// <param name="previous">The chains being served.</param>
+    /// <param name="state">The new config.</param>
+    /// <param name="isServed">Whether a route is routed at all (Kong leaves out the routes of a disabled service).</param>
+    /// <param name="routeIds">The routes whose chain the change may touch.</param>
+    /// <param name="globalsChanged">Whether a global instance was written or removed.</param>
+    public RoutePlugins Update(RoutePlugins previous, ConfigState state, Func<Route, bool> isServed, IReadOnlyCollection<Guid> routeIds, bool globalsChanged)
     {
         ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(isServed);
+        ArgumentNullException.ThrowIfNull(routeIds);
         if (globalsChanged)
         {
-            return Build(state, activeRoutes);
+            return Build(state, state.All<Route>().Where(isServed));
         }
         var compiled = new Dictionary<Guid, PluginHandler>();
         var chains = previous.ByRoute.ToBuilder();
         foreach (var id in routeIds)
         {
             chains.Remove(id);
-            if (state.Find<Route>(id) is { } route && ChainOf(state, route, previous.Globals, compiled) is { } chain)
+            if (state.Find<Route>(id) is { } route && isServed(route) && ChainOf(state, route, previous.Globals, compiled) is { } chain)
             {
                 chains[id] = chain;
             }

@@ -26,16 +26,4 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
         Consumer = consumer;
         Credential = credential;
     }
-
-    public static RequestProtocol ProtocolOf(HttpRequest request)
-    {
-        var grpc = request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
-        return (request.IsHttps, grpc) switch
-        {
-            (false, false) => RequestProtocol.Http,
-            (true, false) => RequestProtocol.Https,
-            (false, true) => RequestProtocol.Grpc,
-            _ => RequestProtocol.Grpcs,
-        };
-    }
 }

@@ -1,34 +1,45 @@
-using Microsoft.Extensions.Primitives;
-
 namespace HybridGateway.DataPlane.Pipeline;
 
 /// <summary>Reads and edits a raw query string (<c>?a=1&amp;b=2</c>) without re-encoding the parts it keeps.</summary>
 public static class RawQuery
 {
-    /// <summary>The decoded values of every argument named <paramref name="name"/> that has a value.</summary>
-    public static StringValues Values(string query, string name)
+    /// <summary>
+    /// How often the argument <paramref name="name"/> appears (with or without a value), and the
+    /// decoded value of its first appearance (null when it has none), as Kong's get_query sees them.
+    /// </summary>
+    public static (int Count, string? First) Find(string query, string name)
     {
-        var values = StringValues.Empty;
+        var count = 0;
+        string? first = null;
         foreach (var (argName, value, _) in Arguments(query))
         {
-            if (value is not null && argName == name)
+            if (argName == name && count++ == 0)
             {
-                values = StringValues.Concat(values, value);
+                first = value;
             }
         }
-        return values;
+        return (count, first);
     }
 
     /// <summary>The query without the arguments named <paramref name="name"/>; empty when nothing is left.</summary>
     public static string Without(string query, string name)
     {
         var kept = new List<string>();
+        var removed = false;
         foreach (var (argName, _, raw) in Arguments(query))
         {
             if (argName != name)
             {
                 kept.Add(raw);
             }
+            else
+            {
+                removed = true;
+            }
+        }
+        if (!removed)
+        {
+            return query;
         }
         return kept.Count == 0 ? "" : "?" + string.Join('&', kept);
     }

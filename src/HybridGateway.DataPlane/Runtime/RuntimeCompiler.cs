@@ -129,7 +129,7 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
         {
             State = next,
             Routes = previous.Routes.With(upserts, removals),
-            Plugins = chains.Update(previous.Plugins, next, ActiveRoutes(next), chainRouteIds, globalPluginsChanged),
+            Plugins = chains.Update(previous.Plugins, next, route => IsActive(route, next), chainRouteIds, globalPluginsChanged),
             Services = services.ToImmutable(),
             Upstreams = upstreams.ToImmutable(),
             ServicesByHost = byHost.ToImmutable(),
@@ -160,8 +160,6 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
         }
         return false;
     }
-
-    private static IEnumerable<Route> ActiveRoutes(ConfigState state) => state.All<Route>().Where(r => IsActive(r, state));
 
     /// <summary>Kong leaves out the routes of a disabled service; a route without a service stays (and answers 503).</summary>
     private static bool IsActive(Route route, ConfigState state) =>

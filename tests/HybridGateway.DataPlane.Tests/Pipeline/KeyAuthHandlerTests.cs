@@ -22,7 +22,7 @@ public sealed class KeyAuthHandlerTests
 
         Assert.False(passed);
         Assert.Equal(401, http.Response.StatusCode);
-        Assert.Equal("Key realm=\"kong\"", http.Response.Headers.WWWAuthenticate.ToString());
+        Assert.Equal("Key", http.Response.Headers.WWWAuthenticate.ToString());
         Assert.Equal("No API key found in request", Message(http));
     }
 
@@ -99,13 +99,43 @@ public sealed class KeyAuthHandlerTests
         Assert.Equal("No API key found in request", Message(http));
     }
 
-    [Fact]
-    public async Task Access_TheKeyTwice_Is401Duplicate()
+    [Theory]
+    [InlineData("?apikey=alice-secret-key&apikey=other")]
+    [InlineData("?apikey&apikey=alice-secret-key")]
+    public async Task Access_TheKeyTwiceInTheQuery_Is401Duplicate(string query)
     {
-        var (passed, http, _) = await RunAsync("{}", r => { }, query: "?apikey=alice-secret-key&apikey=other");
+        var (passed, http, _) = await RunAsync("{}", r => { }, query: query);
 
         Assert.False(passed);
         Assert.Equal("Duplicate API key found", Message(http));
+    }
+
+    [Fact]
+    public async Task Access_TheKeyHeaderTwice_Is401Duplicate()
+    {
+        var (passed, http, _) = await RunAsync("{}", r => r.Headers["apikey"] = new Microsoft.Extensions.Primitives.StringValues(["alice-secret-key", "x"]));
+
+        Assert.False(passed);
+        Assert.Equal("Duplicate API key found", Message(http));
+    }
+
+    [Theory]
+    [InlineData("?apikey")]
+    [InlineData("?apikey=")]
+    public async Task Access_AnArgumentWithoutAValue_IsNoKey(string query)
+    {
+        var (passed, http, _) = await RunAsync("{}", r => { }, query: query);
+
+        Assert.False(passed);
+        Assert.Equal("No API key found in request", Message(http));
+    }
+
+    [Fact]
+    public async Task Access_SecondKeyName_IsUsedWhenTheFirstIsAbsent()
+    {
+        var (passed, _, _) = await RunAsync("{\"key_names\":[\"apikey\",\"x-api-key\"]}", r => r.Headers["X-API-KEY"] = "alice-secret-key");
+
+        Assert.True(passed);
     }
 
     [Fact]
@@ -122,15 +152,18 @@ public sealed class KeyAuthHandlerTests
     [Theory]
     [InlineData("guest")]
     [InlineData("by-id")]
+    [InlineData("guid-username")]
     public async Task Access_WithAnonymous_FailureFallsBackToTheAnonymousConsumer(string anonymous)
     {
-        var name = anonymous == "by-id" ? Guest.Id.ToString() : anonymous;
-        var (passed, http, request) = await RunAsync("{\"anonymous\":\"" + name + "\"}", r => r.Headers["apikey"] = "wrong");
+        var guest = anonymous == "guid-username" ? Consumer("7d2b8a9e-3c1f-4b6a-9e0d-5f4c3b2a1908") : Guest;
+        var name = anonymous switch { "by-id" => Guest.Id.ToString(), "guid-username" => guest.Username!, _ => anonymous };
+        var (passed, http, request) = await RunAsync("{\"anonymous\":\"" + name + "\"}", r => r.Headers["apikey"] = "wrong",
+            state: Upsert(People, guest));
 
         Assert.True(passed);
-        Assert.Same(Guest, request.Consumer);
+        Assert.Equal(guest.Id, request.Consumer!.Id);
         Assert.Equal("true", http.Request.Headers[ConsumerHeaders.Anonymous].ToString());
-        Assert.Equal("guest", http.Request.Headers[ConsumerHeaders.Username].ToString());
+        Assert.Equal(guest.Username, http.Request.Headers[ConsumerHeaders.Username].ToString());
         Assert.False(http.Request.Headers.ContainsKey(ConsumerHeaders.CredentialIdentifier));
     }
 

@@ -89,16 +89,23 @@ public sealed class PluginChainCompilerTests
         var other = Service("other");
         var steps = new (string What, EntityChange[] Changes)[]
         {
-            ("a service plugin", [EntityChange.Upsert(onService)]),
             ("a route plugin", [EntityChange.Upsert(onRoute)]),
             ("a global plugin", [EntityChange.Upsert(global)]),
-            ("the route plugin removed", [EntityChange.Delete(EntityKinds.Plugins, onRoute.Id)]),
-            ("the global plugin removed", [EntityChange.Delete(EntityKinds.Plugins, global.Id)]),
+            ("the route plugin's scope changed to the service", [EntityChange.Upsert(onRoute with { Route = null, Service = EntityRef.To(service.Id) })]),
+            ("the global plugin disabled", [EntityChange.Upsert(global with { Enabled = false })]),
+            ("the global plugin enabled", [EntityChange.Upsert(global)]),
             ("a route moved to another service", [EntityChange.Upsert(other), EntityChange.Upsert(first with { Service = EntityRef.To(other.Id) })]),
+            ("the route moved back into the guarded service", [EntityChange.Upsert(first)]),
+            ("the service disabled", [EntityChange.Upsert(service with { Enabled = false })]),
+            ("the service enabled again", [EntityChange.Upsert(service)]),
+            ("the service-scoped plugin removed", [EntityChange.Delete(EntityKinds.Plugins, onRoute.Id)]),
+            ("a service plugin", [EntityChange.Upsert(onService)]),
             ("the service plugin disabled", [EntityChange.Upsert(onService with { Enabled = false })]),
-            ("the service plugin enabled", [EntityChange.Upsert(onService with { Enabled = true })]),
-            ("the service removed with its route and plugin",
-                [EntityChange.Delete(EntityKinds.Plugins, onService.Id), EntityChange.Delete(EntityKinds.Routes, second.Id), EntityChange.Delete(EntityKinds.Services, service.Id)]),
+            ("the service plugin enabled", [EntityChange.Upsert(onService)]),
+            ("the global plugin removed", [EntityChange.Delete(EntityKinds.Plugins, global.Id)]),
+            ("the service removed with its routes and plugin",
+                [EntityChange.Delete(EntityKinds.Plugins, onService.Id), EntityChange.Delete(EntityKinds.Routes, first.Id),
+                 EntityChange.Delete(EntityKinds.Routes, second.Id), EntityChange.Delete(EntityKinds.Services, service.Id)]),
         };
         foreach (var (what, changes) in steps)
         {
@@ -114,6 +121,29 @@ public sealed class PluginChainCompilerTests
                         + ", incremental " + string.Join(",", Ids(serving.Plugins.For(route.Id))));
             }
             state = next;
+        }
+    }
+
+    /// <summary>A request cannot choose to skip a plugin: protocols say where it may be attached, not when it runs (as in Kong).</summary>
+    [Theory]
+    [InlineData("application/grpc")]
+    [InlineData("application/grpc+proto")]
+    [InlineData(null)]
+    public async Task Chain_RunsWhateverTheRequestClaimsToBe(string? contentType)
+    {
+        var service = Service("orders");
+        var route = Route(service, "orders");
+        var httpOnly = KeyAuth(route: route) with { Protocols = ["http", "https"] };
+        var wsOnly = KeyAuth(service: service) with { Protocols = ["ws", "wss"] };
+        foreach (var plugin in new[] { httpOnly, wsOnly })
+        {
+            var chain = Chains.Build(State(service, route, plugin), [route]).For(route.Id)!;
+            var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            http.Request.ContentType = contentType;
+            http.Response.Body = new MemoryStream();
+
+            Assert.False(await chain.AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), "")));
+            Assert.Equal(401, http.Response.StatusCode);
         }
     }
 

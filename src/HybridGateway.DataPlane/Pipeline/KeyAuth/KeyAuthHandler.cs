@@ -3,7 +3,6 @@ using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Proxy;
 using HybridGateway.Plugins.KeyAuth;
-using Microsoft.Extensions.Primitives;
 
 namespace HybridGateway.DataPlane.Pipeline.KeyAuth;
 
@@ -30,7 +29,8 @@ public sealed class KeyAuthHandler : PluginHandler
     {
         ArgumentNullException.ThrowIfNull(config);
         _config = config;
-        _challenge = "Key realm=\"" + (config.Realm ?? "kong") + "\"";
+        // Kong 3.8 and later (which have the realm option): "Key", or "Key realm=..." when one is set.
+        _challenge = config.Realm is null ? "Key" : "Key realm=\"" + config.Realm + "\"";
     }
 
     public override async ValueTask<bool> AccessAsync(PluginRequest request)
@@ -70,22 +70,24 @@ public sealed class KeyAuthHandler : PluginHandler
         string? key = null;
         foreach (var name in _config.KeyNames)
         {
-            var values = StringValues.Empty;
-            if (_config.KeyInHeader && headers.TryGetValue(name, out var fromHeader))
+            // As Kong: a header, else a query argument; two values are a duplicate, and an
+            // argument without a value ("?apikey") is no key under this name.
+            var (count, value) = (0, (string?)null);
+            if (_config.KeyInHeader && headers.TryGetValue(name, out var fromHeader) && fromHeader.Count > 0)
             {
-                values = fromHeader;
+                (count, value) = (fromHeader.Count, fromHeader[0]);
             }
-            if (values.Count == 0 && _config.KeyInQuery)
+            else if (_config.KeyInQuery)
             {
-                values = RawQuery.Values(request.Query, name);
+                (count, value) = RawQuery.Find(request.Query, name);
             }
-            if (values.Count > 1)
+            if (count > 1)
             {
                 return DuplicateKey;
             }
-            if (values.Count == 1)
+            if (count == 1 && value is not null)
             {
-                key = values[0];
+                key = value;
                 if (_config.HideCredentials)
                 {
                     headers.Remove(name);
@@ -114,14 +116,16 @@ public sealed class KeyAuthHandler : PluginHandler
         return null;
     }
 
-    /// <summary>A key with a ttl stops working ttl seconds after it was last written.</summary>
+    /// <summary>
+    /// A key with a ttl stops working ttl seconds after it was last written (Kong restarts the ttl
+    /// when a credential is written with one), by this node's clock.
+    /// </summary>
     private static bool Expired(KeyAuthCredential credential) =>
         credential.Ttl is > 0 and var ttl
         && (credential.UpdatedAt != 0 ? credential.UpdatedAt : credential.CreatedAt) + ttl <= DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    /// <summary>The anonymous consumer is named by id or by username.</summary>
+    /// <summary>The anonymous consumer is named by id, or else by username (which may itself look like an id).</summary>
     private static Consumer? FindConsumer(ConfigState state, string anonymous) =>
-        Guid.TryParse(anonymous, out var id)
-            ? state.Find<Consumer>(id)
-            : state.FindUnique(EntityKinds.Consumers, ByUsername.Text(anonymous)) as Consumer;
+        (Guid.TryParse(anonymous, out var id) ? state.Find<Consumer>(id) : null)
+            ?? state.FindUnique(EntityKinds.Consumers, ByUsername.Text(anonymous)) as Consumer;
 }
