@@ -14,6 +14,7 @@ CONFIGURATION="${HGW_CONFIGURATION:-Release}"
 ADMIN_PORT="${HGW_ADMIN_PORT:-8001}"
 CLUSTER_PORT="${HGW_CLUSTER_PORT:-8005}"
 PROXY_PORT="${HGW_PROXY_PORT:-8000}"
+PROXY_SSL_PORT="${HGW_PROXY_SSL_PORT:-8443}"
 STATUS_PORT="${HGW_STATUS_PORT:-8100}"
 DEMO_PORT="${HGW_DEMO_PORT:-9080}"
 
@@ -143,9 +144,9 @@ start_process() { # name logfile command...
 cmd_up() {
   mkdir -p "$DATA" "$RUN"
   local port
-  for port in "$ADMIN_PORT" "$CLUSTER_PORT" "$PROXY_PORT" "$STATUS_PORT" "$DEMO_PORT"; do
+  for port in "$ADMIN_PORT" "$CLUSTER_PORT" "$PROXY_PORT" "$PROXY_SSL_PORT" "$STATUS_PORT" "$DEMO_PORT"; do
     if port_in_use "$port" && ! [ -f "$RUN/control-plane.pid" ]; then
-      die "port $port is already in use; set HGW_ADMIN_PORT, HGW_CLUSTER_PORT, HGW_PROXY_PORT, HGW_STATUS_PORT or HGW_DEMO_PORT"
+      die "port $port is already in use; set HGW_ADMIN_PORT, HGW_CLUSTER_PORT, HGW_PROXY_PORT, HGW_PROXY_SSL_PORT, HGW_STATUS_PORT or HGW_DEMO_PORT"
     fi
   done
   pg_start "$DATA/pg" "$(cat "$DATA/pg/port" 2>/dev/null || free_port)"
@@ -176,6 +177,7 @@ cmd_up() {
   HGW_DataPlane__NodeId="local-dp" \
   HGW_DataPlane__CacheDirectory="$DATA/dp" \
   HGW_DataPlane__ProxyListen="127.0.0.1:$PROXY_PORT" \
+  HGW_DataPlane__ProxySslListen="127.0.0.1:$PROXY_SSL_PORT" \
   HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
   HGW_DataPlane__Labels__region="local" \
     start_process data-plane "$RUN/data-plane.log" dotnet "$(app_dll HybridGateway.DataPlane)"
@@ -196,7 +198,7 @@ cmd_up() {
   cat <<TXT
 
 HybridGateway is up.
-  Proxy (data plane)   http://127.0.0.1:$PROXY_PORT     status: http://127.0.0.1:$STATUS_PORT/status
+  Proxy (data plane)   http://127.0.0.1:$PROXY_PORT     https://127.0.0.1:$PROXY_SSL_PORT     status: http://127.0.0.1:$STATUS_PORT/status
   Admin API            http://127.0.0.1:$ADMIN_PORT     token in .data/admin-token (or \$HGW_ADMIN_TOKEN)
   Cluster gRPC         127.0.0.1:$CLUSTER_PORT          (h2c on loopback; use mTLS elsewhere)
   Demo upstream        http://127.0.0.1:$DEMO_PORT

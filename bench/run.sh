@@ -127,7 +127,7 @@ start_gateway() {
   wait_port "$ADMIN_PORT"
   rm -rf "$RUN/dp-cache"
   HGW_DataPlane__ControlPlane="http://127.0.0.1:$CLUSTER_PORT" HGW_DataPlane__NodeId=bench-dp HGW_DataPlane__CacheDirectory="$RUN/dp-cache" \
-  HGW_DataPlane__ProxyListen="127.0.0.1:$DP_PORT" HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
+  HGW_DataPlane__ProxyListen="127.0.0.1:$DP_PORT" HGW_DataPlane__ProxySslListen="127.0.0.1:$(free_port)" HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
   Logging__LogLevel__Default=Warning \
     start_bg data-plane dotnet "$ROOT/src/HybridGateway.DataPlane/bin/Release/net10.0/HybridGateway.DataPlane.dll"
   DP_PID=$(cat "$RUN/data-plane.pid")

@@ -5,9 +5,11 @@ using HybridGateway.DataPlane.Proxy;
 using HybridGateway.DataPlane.Runtime;
 using HybridGateway.DataPlane.Status;
 using HybridGateway.DataPlane.Sync;
+using HybridGateway.DataPlane.Tls;
 using HybridGateway.Hosting;
 using HybridGateway.Plugins;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 
 namespace HybridGateway.DataPlane.Hosting;
@@ -48,6 +50,7 @@ public static class DataPlaneApp
         services.AddSingleton<ForwardingTransformer>();
         services.AddSingleton(sp => new TrustedProxies(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.TrustedProxies));
         services.AddSingleton<ProxyMiddleware>();
+        services.AddSingleton<ProxyTlsHandshake>();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -59,6 +62,16 @@ public static class DataPlaneApp
                 kestrel.Listen(proxy!, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    ListenerTags.Tag(listen, Listeners.Proxy);
+                });
+            }
+            if (!string.IsNullOrEmpty(options.ProxySslListen) && ListenAddress.TryParse(options.ProxySslListen, out var proxySsl))
+            {
+                kestrel.Listen(proxySsl!, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    var handshake = listen.ApplicationServices.GetRequiredService<ProxyTlsHandshake>();
+                    listen.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = handshake.OnConnection });
                     ListenerTags.Tag(listen, Listeners.Proxy);
                 });
             }

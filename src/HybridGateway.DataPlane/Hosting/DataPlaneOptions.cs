@@ -20,6 +20,9 @@ public sealed class DataPlaneOptions
     /// <summary>Proxy listener, host:port (Kong's 8000).</summary>
     public string ProxyListen { get; set; } = "0.0.0.0:8000";
 
+    /// <summary>HTTPS proxy listener, host:port (Kong's 8443); empty turns it off. Certificates come from the config's SNIs.</summary>
+    public string ProxySslListen { get; set; } = "0.0.0.0:8443";
+
     /// <summary>Status listener for /status, /status/ready (Kong's 8100).</summary>
     public string StatusListen { get; set; } = "127.0.0.1:8100";
 

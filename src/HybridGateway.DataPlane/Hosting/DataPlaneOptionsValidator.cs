@@ -22,7 +22,12 @@ public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOption
         {
             failures.Add("DataPlane:ControlPlane is https: DataPlane:Tls:CertificatePath, KeyPath and CaPath are required.");
         }
-        foreach (var (setting, value) in new[] { ("ProxyListen", options.ProxyListen), ("StatusListen", options.StatusListen) })
+        var listeners = new List<(string, string)> { ("ProxyListen", options.ProxyListen), ("StatusListen", options.StatusListen) };
+        if (!string.IsNullOrEmpty(options.ProxySslListen))
+        {
+            listeners.Add(("ProxySslListen", options.ProxySslListen));
+        }
+        foreach (var (setting, value) in listeners)
         {
             if (!ListenAddress.TryParse(value, out _))
             {

@@ -3,6 +3,7 @@ using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
+using HybridGateway.DataPlane.Tls;
 using Route = HybridGateway.Configuration.Entities.Route;
 
 namespace HybridGateway.DataPlane.Runtime;
@@ -35,6 +36,7 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
             State = state,
             Routes = RouteTable.Build(routes),
             Plugins = chains.Build(state, routes),
+            Certificates = ServerCertificateCompiler.Build(state),
             Services = services.ToImmutable(),
             Upstreams = upstreams.ToImmutable(),
             ServicesByHost = byHost.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableHashSet(), StringComparer.Ordinal),
@@ -49,10 +51,14 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
         var routeIds = new HashSet<Guid>();
         var chainRouteIds = new HashSet<Guid>();
         var globalPluginsChanged = false;
+        var certificatesChanged = false;
         foreach (var change in changes)
         {
             switch (change.Kind.Name)
             {
+                case "certificates" or "snis":
+                    certificatesChanged = true;
+                    break;
                 case "plugins":
                     globalPluginsChanged |= PluginScope(before.Find<Plugin>(change.Id), before, chainRouteIds)
                         | PluginScope(change.Entity as Plugin, next, chainRouteIds);
@@ -130,6 +136,7 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
             State = next,
             Routes = previous.Routes.With(upserts, removals),
             Plugins = chains.Update(previous.Plugins, next, route => IsActive(route, next), chainRouteIds, globalPluginsChanged),
+            Certificates = certificatesChanged ? ServerCertificateCompiler.Build(next) : previous.Certificates,
             Services = services.ToImmutable(),
             Upstreams = upstreams.ToImmutable(),
             ServicesByHost = byHost.ToImmutable(),

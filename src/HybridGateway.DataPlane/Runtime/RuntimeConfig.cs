@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
+using HybridGateway.DataPlane.Tls;
 
 namespace HybridGateway.DataPlane.Runtime;
 
@@ -17,6 +18,9 @@ public sealed record RuntimeConfig
 
     /// <summary>The plugin chain of each route that has plugins.</summary>
     public required RoutePlugins Plugins { get; init; }
+
+    /// <summary>The certificates the HTTPS listener serves, by SNI.</summary>
+    public required ServerCertificates Certificates { get; init; }
 
     public required ImmutableDictionary<Guid, ServiceRuntime> Services { get; init; }
 

@@ -71,6 +71,7 @@ internal static class PipelineConfig
         State = state,
         Routes = RouteTable.Empty,
         Plugins = RoutePlugins.Empty,
+        Certificates = HybridGateway.DataPlane.Tls.ServerCertificates.Empty,
         Services = ImmutableDictionary<Guid, ServiceRuntime>.Empty,
         Upstreams = ImmutableDictionary<string, UpstreamBalancer>.Empty,
         ServicesByHost = ImmutableDictionary<string, ImmutableHashSet<Guid>>.Empty,

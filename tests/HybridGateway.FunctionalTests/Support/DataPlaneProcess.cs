@@ -9,11 +9,12 @@ public sealed class DataPlaneProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
 
-    private DataPlaneProcess(string nodeId, Dictionary<string, string> environment, int proxyPort, int statusPort, string cacheDirectory)
+    private DataPlaneProcess(string nodeId, Dictionary<string, string> environment, int proxyPort, int proxySslPort, int statusPort, string cacheDirectory)
     {
         NodeId = nodeId;
         _environment = environment;
         ProxyPort = proxyPort;
+        ProxySslPort = proxySslPort;
         StatusPort = statusPort;
         CacheDirectory = cacheDirectory;
         Proxy = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false })
@@ -28,6 +29,9 @@ public sealed class DataPlaneProcess : IAsyncDisposable
 
     public int ProxyPort { get; }
 
+    /// <summary>The HTTPS proxy listener (Kong's 8443).</summary>
+    public int ProxySslPort { get; }
+
     public int StatusPort { get; }
 
     public string CacheDirectory { get; }
@@ -41,6 +45,7 @@ public sealed class DataPlaneProcess : IAsyncDisposable
     public static async Task<DataPlaneProcess> StartAsync(string controlPlaneUrl, string nodeId, IDictionary<string, string>? settings = null, string? cacheDirectory = null)
     {
         var proxyPort = FreePort.Next();
+        var proxySslPort = FreePort.Next();
         var statusPort = FreePort.Next();
         cacheDirectory ??= Directory.CreateTempSubdirectory("hgw-dp-").FullName;
         var environment = new Dictionary<string, string>
@@ -49,6 +54,7 @@ public sealed class DataPlaneProcess : IAsyncDisposable
             ["HGW_DataPlane__NodeId"] = nodeId,
             ["HGW_DataPlane__CacheDirectory"] = cacheDirectory,
             ["HGW_DataPlane__ProxyListen"] = "127.0.0.1:" + proxyPort.ToString(CultureInfo.InvariantCulture),
+            ["HGW_DataPlane__ProxySslListen"] = "127.0.0.1:" + proxySslPort.ToString(CultureInfo.InvariantCulture),
             ["HGW_DataPlane__StatusListen"] = "127.0.0.1:" + statusPort.ToString(CultureInfo.InvariantCulture),
             ["HGW_DataPlane__ReconnectMinDelayMs"] = "100",
             ["HGW_DataPlane__ReconnectMaxDelayMs"] = "1000",
@@ -58,7 +64,7 @@ public sealed class DataPlaneProcess : IAsyncDisposable
         {
             environment[key] = value;
         }
-        var node = new DataPlaneProcess(nodeId, environment, proxyPort, statusPort, cacheDirectory);
+        var node = new DataPlaneProcess(nodeId, environment, proxyPort, proxySslPort, statusPort, cacheDirectory);
         await node.StartAsync();
         return node;
     }
