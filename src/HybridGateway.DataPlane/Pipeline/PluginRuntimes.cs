@@ -1,6 +1,8 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Pipeline.Acl;
 using HybridGateway.DataPlane.Pipeline.KeyAuth;
+using HybridGateway.DataPlane.Pipeline.RequestTermination;
 
 namespace HybridGateway.DataPlane.Pipeline;
 
@@ -18,7 +20,7 @@ public sealed class PluginRuntimes
     }
 
     /// <summary>The plugins this build runs; the others are added one by one.</summary>
-    public static PluginRuntimes Default { get; } = new([new KeyAuthRuntime()]);
+    public static PluginRuntimes Default { get; } = new([new KeyAuthRuntime(), new AclRuntime(), new RequestTerminationRuntime()]);
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 

@@ -1,0 +1,13 @@
+using HybridGateway.Configuration.Entities;
+using HybridGateway.Plugins.RequestTermination;
+
+namespace HybridGateway.DataPlane.Pipeline.RequestTermination;
+
+/// <summary>request-termination on the data plane.</summary>
+public sealed class RequestTerminationRuntime : PluginRuntime<RequestTerminationDefinition, RequestTerminationConfig>
+{
+    protected override string? Unsupported(RequestTerminationConfig config) =>
+        config.Echo ? "request-termination with echo is not supported yet" : null;
+
+    protected override PluginHandler Compile(Plugin plugin, RequestTerminationConfig config) => new RequestTerminationHandler(plugin, config);
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using HybridGateway.DataPlane.Pipeline;
+using HybridGateway.DataPlane.Pipeline.RequestTermination;
+using Microsoft.AspNetCore.Http;
+using static HybridGateway.DataPlane.Tests.Pipeline.PipelineConfig;
+
+namespace HybridGateway.DataPlane.Tests.Pipeline;
+
+public sealed class RequestTerminationHandlerTests
+{
+    [Theory]
+    [InlineData("{}", 503, "application/json; charset=utf-8", "{\"message\":\"The upstream server is currently unavailable\"}")]
+    [InlineData("{\"status_code\":403,\"message\":\"So long and thanks for all the fish!\"}", 403, "application/json; charset=utf-8", "{\"message\":\"So long and thanks for all the fish!\"}")]
+    [InlineData("{\"status_code\":418}", 418, "application/json; charset=utf-8", "{\"message\":\"I'm a teapot\"}")]
+    [InlineData("{\"status_code\":299}", 299, "application/json; charset=utf-8", "{\"message\":\"The upstream server responded with 299\"}")]
+    [InlineData("{\"status_code\":200,\"body\":\"<h1>maintenance</h1>\",\"content_type\":\"text/html\"}", 200, "text/html", "<h1>maintenance</h1>")]
+    public async Task Access_AnswersWithTheConfiguredResponse(string config, int status, string contentType, string body)
+    {
+        var (passed, http) = await RunAsync(config, "");
+
+        Assert.False(passed);
+        Assert.Equal(status, http.Response.StatusCode);
+        Assert.Equal(contentType, http.Response.ContentType);
+        Assert.Equal(body, Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
+    }
+
+    [Theory]
+    [InlineData("", false, true)]
+    [InlineData("?x-stop=1", false, false)]
+    [InlineData("?x-stop", false, false)]
+    [InlineData("", true, false)]
+    public async Task Access_WithATrigger_StopsOnlyRequestsCarryingIt(string query, bool header, bool expectPassed)
+    {
+        var (passed, _) = await RunAsync("{\"trigger\":\"x-stop\"}", query, http =>
+        {
+            if (header)
+            {
+                http.Request.Headers["X-Stop"] = "yes";
+            }
+        });
+
+        Assert.Equal(expectPassed, passed);
+    }
+
+    [Fact]
+    public void Runtime_Echo_IsRefusedAsUnsupported()
+    {
+        var service = Service("s");
+        var route = Route(service, "r");
+
+        Assert.Contains("echo", new RequestTerminationRuntime().Unsupported(AclHandlerTests.Plugin("request-termination", "{\"echo\":true}", route)), StringComparison.Ordinal);
+    }
+
+    private static async Task<(bool Passed, DefaultHttpContext Http)> RunAsync(string config, string query, Action<DefaultHttpContext>? arrange = null)
+    {
+        var service = Service("s");
+        var route = Route(service, "r");
+        var plugin = AclHandlerTests.Plugin("request-termination", config, route);
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        arrange?.Invoke(http);
+        var handler = new RequestTerminationRuntime().Compile(plugin);
+        return (await handler.AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), query)), http);
+    }
+}
