@@ -7,7 +7,7 @@ namespace HybridGateway.DataPlane.Pipeline;
 /// One request as the plugins of its route see it: the HTTP context, the config it is served with,
 /// the query string to send upstream (plugins may rewrite it), and the consumer once one is known.
 /// </summary>
-public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string query)
+public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string query, bool trustedPeer = false)
 {
     public HttpContext Http { get; } = http;
 
@@ -15,6 +15,9 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
 
     /// <summary>The raw query string as it will be sent upstream, with its leading <c>?</c>, or empty.</summary>
     public string Query { get; set; } = query;
+
+    /// <summary>Whether the peer is one of the configured trusted proxies, whose forwarding headers are believed.</summary>
+    public bool TrustedPeer { get; } = trustedPeer;
 
     public Consumer? Consumer { get; private set; }
 

@@ -1,7 +1,10 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Pipeline.Acl;
+using HybridGateway.DataPlane.Pipeline.CorrelationId;
+using HybridGateway.DataPlane.Pipeline.IpRestriction;
 using HybridGateway.DataPlane.Pipeline.KeyAuth;
+using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Pipeline.RequestTermination;
 
 namespace HybridGateway.DataPlane.Pipeline;
@@ -20,7 +23,15 @@ public sealed class PluginRuntimes
     }
 
     /// <summary>The plugins this build runs; the others are added one by one.</summary>
-    public static PluginRuntimes Default { get; } = new([new KeyAuthRuntime(), new AclRuntime(), new RequestTerminationRuntime()]);
+    public static PluginRuntimes Default { get; } = new(
+    [
+        new CorrelationIdRuntime(),
+        new KeyAuthRuntime(),
+        new IpRestrictionRuntime(),
+        new RequestSizeLimitingRuntime(),
+        new AclRuntime(),
+        new RequestTerminationRuntime(),
+    ]);
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 

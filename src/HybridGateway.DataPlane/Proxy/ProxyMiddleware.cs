@@ -1,5 +1,6 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.DataPlane.Pipeline;
+using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Runtime;
 using Microsoft.AspNetCore.Http.Features;
@@ -53,9 +54,10 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NoService);
             return;
         }
+        var trustedPeer = trusted.Contains(context.Connection.RemoteIpAddress);
         if (config.Plugins.For(route.Id) is { } chain)
         {
-            var pluginRequest = new PluginRequest(context, config, query);
+            var pluginRequest = new PluginRequest(context, config, query, trustedPeer);
             if (!await chain.AccessAsync(pluginRequest))
             {
                 return;
@@ -72,7 +74,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             UpstreamPathAndQuery = UpstreamPath.Build(service.Service.Path, path, matched.MatchedLength, route.StripPath, route.PathHandling) + query,
             HostHeader = route.PreserveHost ? null : service.HostHeader,
             ClientPath = path,
-            TrustedPeer = trusted.Contains(context.Connection.RemoteIpAddress),
+            TrustedPeer = trustedPeer,
         });
         await ForwardAsync(context, service);
     }
@@ -101,11 +103,30 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
                     return;
                 case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled:
                     return; // the client went away
+                case ForwarderError.RequestBodyClient:
+                    // The client's body broke off or broke a limit (request-size-limiting on a chunked body).
+                    var tooLarge = IsBodyTooLarge(context.Features.Get<IForwarderErrorFeature>()?.Exception);
+                    await ProxyResponses.WriteAsync(context, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                        tooLarge ? RequestSizeLimitingHandler.TooLarge : ProxyResponses.BadRequest);
+                    return;
                 default:
                     await ProxyResponses.WriteAsync(context, StatusCodes.Status502BadGateway, ProxyResponses.BadGateway);
                     return;
             }
         }
+    }
+
+    /// <summary>Whether the server refused to read more of the body (its limit), however the forwarder wrapped that.</summary>
+    private static bool IsBodyTooLarge(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Allows(Route route, string protocol)
