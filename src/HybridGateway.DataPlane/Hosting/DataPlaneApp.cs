@@ -48,7 +48,11 @@ public static class DataPlaneApp
         services.AddHostedService<SyncClient>();
         services.AddHttpForwarder();
         services.AddSingleton<ForwardingTransformer>();
-        services.AddSingleton(sp => new TrustedProxies(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.TrustedProxies));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value;
+            return new TrustedProxies(options.TrustedProxies, options.RealIpHeader);
+        });
         services.AddSingleton<ProxyMiddleware>();
         services.AddSingleton<ProxyTlsHandshake>();
 

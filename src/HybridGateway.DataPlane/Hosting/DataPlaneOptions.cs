@@ -32,6 +32,9 @@ public sealed class DataPlaneOptions
     /// <summary>Addresses or CIDR ranges of proxies whose X-Forwarded-* headers are trusted.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    /// <summary>The header a trusted proxy puts the client's address in (Kong's real_ip_header), e.g. X-Forwarded-For.</summary>
+    public string RealIpHeader { get; set; } = "X-Real-IP";
+
     public int ReconnectMinDelayMs { get; set; } = 500;
 
     public int ReconnectMaxDelayMs { get; set; } = 30_000;

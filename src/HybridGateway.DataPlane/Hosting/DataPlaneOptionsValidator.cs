@@ -34,6 +34,10 @@ public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOption
                 failures.Add("DataPlane:" + setting + " must be host:port, got '" + value + "'.");
             }
         }
+        if (string.IsNullOrWhiteSpace(options.RealIpHeader) || !options.RealIpHeader.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            failures.Add("DataPlane:RealIpHeader must be a header name, got '" + options.RealIpHeader + "'.");
+        }
         foreach (var proxy in options.TrustedProxies)
         {
             if (!IPAddress.TryParse(proxy, out _) && !IPNetwork.TryParse(proxy, out _))

@@ -1,4 +1,6 @@
 using HybridGateway.Configuration.Entities;
+using System.Net;
+using HybridGateway.DataPlane.Proxy;
 using HybridGateway.DataPlane.Runtime;
 
 namespace HybridGateway.DataPlane.Pipeline;
@@ -7,7 +9,7 @@ namespace HybridGateway.DataPlane.Pipeline;
 /// One request as the plugins of its route see it: the HTTP context, the config it is served with,
 /// the query string to send upstream (plugins may rewrite it), and the consumer once one is known.
 /// </summary>
-public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string query, bool trustedPeer = false)
+public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string query, bool trustedPeer = false, TrustedProxies? proxies = null)
 {
     public HttpContext Http { get; } = http;
 
@@ -18,6 +20,10 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
 
     /// <summary>Whether the peer is one of the configured trusted proxies, whose forwarding headers are believed.</summary>
     public bool TrustedPeer { get; } = trustedPeer;
+
+    /// <summary>The client's address: the peer's, or the real-IP header's when the peer is a trusted proxy.</summary>
+    public IPAddress? ClientAddress =>
+        proxies?.ClientAddress(Http, TrustedPeer) ?? (Http.Connection.RemoteIpAddress is { } peer && peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : Http.Connection.RemoteIpAddress);
 
     public Consumer? Consumer { get; private set; }
 

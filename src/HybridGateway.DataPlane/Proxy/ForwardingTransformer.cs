@@ -10,7 +10,7 @@ namespace HybridGateway.DataPlane.Proxy;
 /// a client's own values are kept only when it is a trusted proxy. YARP already drops
 /// hop-by-hop headers (Connection, Keep-Alive, TE, Upgrade, Proxy-*…).
 /// </summary>
-public sealed class ForwardingTransformer : HttpTransformer
+public sealed class ForwardingTransformer(TrustedProxies proxies) : HttpTransformer
 {
     private const string ForwardedFor = "X-Forwarded-For";
     private const string ForwardedProto = "X-Forwarded-Proto";
@@ -38,7 +38,8 @@ public sealed class ForwardingTransformer : HttpTransformer
         Replace(headers, ForwardedPort, Kept(trusted, request, ForwardedPort)
             ?? (request.Host.Port ?? httpContext.Connection.LocalPort).ToString(CultureInfo.InvariantCulture));
         Replace(headers, ForwardedPath, Kept(trusted, request, ForwardedPath) ?? feature.ClientPath);
-        Replace(headers, RealIp, Kept(trusted, request, RealIp) ?? clientText);
+        // X-Real-IP carries the client's address as the real-IP header resolves it (Kong sends its remote_addr).
+        Replace(headers, RealIp, trusted && proxies.ClientAddress(httpContext, trusted) is { } real ? real.ToString() : clientText);
     }
 
     private static string? Kept(bool trusted, HttpRequest request, string name) =>

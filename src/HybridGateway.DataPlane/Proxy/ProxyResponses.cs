@@ -23,10 +23,18 @@ public static class ProxyResponses
     public static Task WriteAsync(HttpContext context, int status, byte[] body)
     {
         context.Response.StatusCode = status;
+        if (ForbidsBody(status))
+        {
+            context.Response.ContentLength = 0;
+            return Task.CompletedTask;
+        }
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = body.Length;
         return context.Response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted);
     }
+
+    /// <summary>Statuses whose responses carry no body: 1xx, 204, 205 and 304.</summary>
+    public static bool ForbidsBody(int status) => status is < 200 or 204 or 205 or 304;
 
     /// <summary>Kong's error body, <c>{"message":"..."}</c>, with the message JSON-escaped.</summary>
     public static byte[] Body(string message) =>

@@ -50,6 +50,9 @@ public sealed class UpstreamClients : IDisposable
             ConnectTimeout = TimeSpan.FromMilliseconds(connectTimeoutMs),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            // Headers the gateway adds from config (X-Consumer-Username, X-Consumer-Groups) may hold
+            // non-ASCII names; they go out as UTF-8, as Kong sends them, instead of failing the request.
+            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = verify
             ? Verifier(authorityPems)

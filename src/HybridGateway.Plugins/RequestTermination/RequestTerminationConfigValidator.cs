@@ -16,6 +16,10 @@ public sealed class RequestTerminationConfigValidator : IPluginConfigValidator<R
         {
             errors.Add("content_type", "content_type requires a body");
         }
+        if (config.ContentType is { } type && !type.All(c => c is '\t' or (>= ' ' and <= '~')))
+        {
+            errors.Add("content_type", "must be a valid header value: printable ASCII, no line breaks");
+        }
         if (config.Echo && (config.ContentType is not null || config.Body is not null))
         {
             errors.Add("echo", "echo cannot be used with content_type and body");

@@ -56,13 +56,15 @@ public sealed class AclHandlerTests
         Assert.Equal("Unauthorized", Message(http));
     }
 
+    /// <summary>As Kong: an identified consumer in no group, the anonymous one included, is 403, not 401.</summary>
     [Fact]
-    public async Task Access_AnonymousConsumerWithoutGroups_Is401()
+    public async Task Access_AnonymousConsumerWithoutGroups_Is403()
     {
         var (passed, http) = await RunAsync("{\"allow\":[\"admins\"]}", "wrong-key", keyAuthConfig: "{\"anonymous\":\"guest\"}");
 
         Assert.False(passed);
-        Assert.Equal(401, http.Response.StatusCode);
+        Assert.Equal(403, http.Response.StatusCode);
+        Assert.Equal("You cannot consume this service", Message(http));
     }
 
     private static ConfigState People() => State(

@@ -46,6 +46,19 @@ public sealed partial class CorrelationIdHandlerTests
     }
 
     [Fact]
+    public async Task Access_AnIdSentTwice_TheFirstIsTheId()
+    {
+        var service = Service("s");
+        var route = Route(service, "r");
+        var plugin = AclHandlerTests.Plugin("correlation-id", "{}", route);
+        var http = new DefaultHttpContext();
+        http.Request.Headers["Kong-Request-ID"] = new Microsoft.Extensions.Primitives.StringValues(["first", "second"]);
+
+        Assert.True(await new CorrelationIdRuntime().Compile(plugin).AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), "")));
+        Assert.Equal("first,second", http.Request.Headers["Kong-Request-ID"].ToString());
+    }
+
+    [Fact]
     public void Runtime_TrackerGenerator_IsRefusedAsUnsupported()
     {
         var service = Service("s");

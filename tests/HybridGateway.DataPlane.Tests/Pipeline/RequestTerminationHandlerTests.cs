@@ -9,18 +9,21 @@ namespace HybridGateway.DataPlane.Tests.Pipeline;
 public sealed class RequestTerminationHandlerTests
 {
     [Theory]
-    [InlineData("{}", 503, "application/json; charset=utf-8", "{\"message\":\"The upstream server is currently unavailable\"}")]
+    [InlineData("{}", 503, "application/json; charset=utf-8", "{\"message\":\"Service unavailable\"}")]
+    [InlineData("{\"status_code\":401}", 401, "application/json; charset=utf-8", "{\"message\":\"Unauthorized\"}")]
     [InlineData("{\"status_code\":403,\"message\":\"So long and thanks for all the fish!\"}", 403, "application/json; charset=utf-8", "{\"message\":\"So long and thanks for all the fish!\"}")]
-    [InlineData("{\"status_code\":418}", 418, "application/json; charset=utf-8", "{\"message\":\"I'm a teapot\"}")]
-    [InlineData("{\"status_code\":299}", 299, "application/json; charset=utf-8", "{\"message\":\"The upstream server responded with 299\"}")]
+    [InlineData("{\"status_code\":418}", 418, null, "")]
+    [InlineData("{\"status_code\":403}", 403, null, "")]
+    [InlineData("{\"status_code\":204,\"message\":\"ignored\"}", 204, null, "")]
     [InlineData("{\"status_code\":200,\"body\":\"<h1>maintenance</h1>\",\"content_type\":\"text/html\"}", 200, "text/html", "<h1>maintenance</h1>")]
-    public async Task Access_AnswersWithTheConfiguredResponse(string config, int status, string contentType, string body)
+    public async Task Access_AnswersWithTheConfiguredResponse(string config, int status, string? contentType, string body)
     {
         var (passed, http) = await RunAsync(config, "");
 
         Assert.False(passed);
         Assert.Equal(status, http.Response.StatusCode);
         Assert.Equal(contentType, http.Response.ContentType);
+        Assert.Equal(body.Length, http.Response.ContentLength);
         Assert.Equal(body, Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
     }
 
@@ -42,13 +45,15 @@ public sealed class RequestTerminationHandlerTests
         Assert.Equal(expectPassed, passed);
     }
 
-    [Fact]
-    public void Runtime_Echo_IsRefusedAsUnsupported()
+    [Theory]
+    [InlineData("{\"echo\":true}", "echo")]
+    [InlineData("{\"status_code\":101}", "informational")]
+    public void Runtime_WhatItCannotDo_IsRefusedAsUnsupported(string config, string reason)
     {
         var service = Service("s");
         var route = Route(service, "r");
 
-        Assert.Contains("echo", new RequestTerminationRuntime().Unsupported(AclHandlerTests.Plugin("request-termination", "{\"echo\":true}", route)), StringComparison.Ordinal);
+        Assert.Contains(reason, new RequestTerminationRuntime().Unsupported(AclHandlerTests.Plugin("request-termination", config, route)), StringComparison.Ordinal);
     }
 
     private static async Task<(bool Passed, DefaultHttpContext Http)> RunAsync(string config, string query, Action<DefaultHttpContext>? arrange = null)

@@ -30,7 +30,7 @@ public sealed class RequestPluginsTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.Status);
         Assert.Equal("Request size limit exceeded", declared.Message);
         Assert.Equal(HttpStatusCode.OK, (await Post(node, "/limited", 1000, chunked: true)).Status);
-        var streamed = await Post(node, "/limited", 64 * 1024, chunked: true);
+        var streamed = await Post(node, "/limited", 2 * 1024, chunked: true);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.Status);
         Assert.Equal("Request size limit exceeded", streamed.Message);
 

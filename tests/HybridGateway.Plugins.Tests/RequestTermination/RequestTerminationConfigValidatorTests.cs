@@ -16,6 +16,7 @@ public sealed class RequestTerminationConfigValidatorTests
     [InlineData("""{"status_code":600}""", "status_code", "value should be between 100 and 599")]
     [InlineData("""{"status_code":"503"}""", "status_code", "expected an integer")]
     [InlineData("""{"echo":"yes"}""", "echo", "expected a boolean")]
+    [InlineData("""{"body":"x","content_type":"text/plain\r\nSet-Cookie: a=b"}""", "content_type", "must be a valid header value: printable ASCII, no line breaks")]
     public void Normalize_BadConfig_ReportsField(string json, string path, string message) =>
         PluginConfigs.AssertOnlyError(PluginConfigs.Errors(Name, json), path, message);
 

@@ -44,14 +44,6 @@ public sealed class AclHandler : PluginHandler
             return false;
         }
         var groups = GroupsOf(request.Config.State, consumer);
-        if (groups.Count == 0 && !_deny)
-        {
-            // Kong: a consumer in no group cannot meet an allow list; 401 for the anonymous consumer, 403 otherwise.
-            var anonymous = request.Credential is null;
-            await ProxyResponses.WriteAsync(request.Http, anonymous ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
-                anonymous ? Unauthorized : Forbidden);
-            return false;
-        }
         var inListed = false;
         foreach (var group in groups)
         {

@@ -31,7 +31,7 @@ public sealed class CorrelationIdHandler : PluginHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var http = request.Http;
-        var id = http.Request.Headers[_headerName].ToString();
+        var id = http.Request.Headers.TryGetValue(_headerName, out var sent) && sent.Count > 0 ? sent[0] ?? "" : "";
         if (id.Length == 0)
         {
             id = _counterIds

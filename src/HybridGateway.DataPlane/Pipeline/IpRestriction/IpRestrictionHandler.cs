@@ -24,13 +24,13 @@ public sealed class IpRestrictionHandler : PluginHandler
         _allow = Networks(config.Allow);
         _deny = Networks(config.Deny);
         _status = config.Status ?? StatusCodes.Status403Forbidden;
-        _body = ProxyResponses.Body(config.Message ?? "Your IP address is not allowed");
+        _body = ProxyResponses.ForbidsBody(_status) ? [] : ProxyResponses.Body(config.Message ?? "Your IP address is not allowed");
     }
 
     public override async ValueTask<bool> AccessAsync(PluginRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var client = ClientAddress.Of(request);
+        var client = request.ClientAddress;
         var blocked = client is null
             || (_deny.Length > 0 && Contains(_deny, client))
             || (_allow.Length > 0 && !Contains(_allow, client));
@@ -54,9 +54,19 @@ public sealed class IpRestrictionHandler : PluginHandler
         return false;
     }
 
+    /// <summary>
+    /// The entries as networks. Client addresses are compared as IPv4 when they are IPv4-mapped, so
+    /// mapped entries (<c>::ffff:10.0.0.0/104</c>) are turned into IPv4 ones too.
+    /// </summary>
     private static IPNetwork[] Networks(IReadOnlyList<string>? entries) =>
-        (entries ?? []).Select(entry => entry.Contains('/', StringComparison.Ordinal)
-            ? IPNetwork.Parse(entry)
-            : new IPNetwork(IPAddress.Parse(entry), IPAddress.Parse(entry).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
+        (entries ?? []).Select(entry =>
+        {
+            var network = entry.Contains('/', StringComparison.Ordinal)
+                ? IPNetwork.Parse(entry)
+                : new IPNetwork(IPAddress.Parse(entry), IPAddress.Parse(entry).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            return network.BaseAddress.IsIPv4MappedToIPv6 && network.PrefixLength >= 96
+                ? new IPNetwork(network.BaseAddress.MapToIPv4(), network.PrefixLength - 96)
+                : network;
+        })
         .ToArray();
 }

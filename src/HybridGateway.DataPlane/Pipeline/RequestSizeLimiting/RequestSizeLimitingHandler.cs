@@ -1,16 +1,16 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.DataPlane.Proxy;
 using HybridGateway.Plugins.RequestSizeLimiting;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 
 /// <summary>
 /// request-size-limiting's access phase, as Kong's: a Content-Length over the limit gets 413
 /// "Request size limit exceeded" (417 when the client waits for 100-continue), and a missing one
-/// gets 411 when require_content_length is set. A body without a length (chunked) is not buffered
-/// as Kong does: the server's own body limit is set to the allowed size, so reading past it fails
-/// and the proxy answers 413 (see <see cref="ProxyMiddleware"/>).
+/// gets 411 when require_content_length is set. A body without a declared length (chunked, or
+/// HTTP/2 without content-length) is not buffered as Kong does: it is read through
+/// <see cref="LimitedRequestBody"/>, so reading past the limit fails and the proxy answers 413
+/// (see <see cref="ProxyMiddleware"/>).
 /// </summary>
 public sealed class RequestSizeLimitingHandler : PluginHandler
 {
@@ -37,7 +37,8 @@ public sealed class RequestSizeLimitingHandler : PluginHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var http = request.Http;
-        if (http.Request.ContentLength is { } length)
+        var chunked = http.Request.Headers.ContainsKey("Transfer-Encoding");
+        if (http.Request.ContentLength is { } length && !chunked)
         {
             if (length <= _allowedBytes)
             {
@@ -52,10 +53,7 @@ public sealed class RequestSizeLimitingHandler : PluginHandler
             await ProxyResponses.WriteAsync(http, StatusCodes.Status411LengthRequired, LengthRequired);
             return false;
         }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = _allowedBytes;
-        }
+        http.Request.Body = new LimitedRequestBody(http.Request.Body, _allowedBytes);
         return true;
     }
 }

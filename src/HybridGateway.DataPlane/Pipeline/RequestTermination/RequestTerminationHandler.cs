@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.DataPlane.Proxy;
@@ -7,14 +8,26 @@ namespace HybridGateway.DataPlane.Pipeline.RequestTermination;
 
 /// <summary>
 /// request-termination's access phase, as Kong's: answers with the configured status and either
-/// the raw body with its content type, or <c>{"message": ...}</c> (the status's standard message
-/// when none is set). With a trigger, only requests carrying that header or query argument stop here.
+/// the raw body with its content type, or <c>{"message": ...}</c> with the configured message or
+/// the plugin's default for the status (no body for a status without one). With a trigger, only
+/// requests carrying that header or query argument stop here.
 /// </summary>
 public sealed class RequestTerminationHandler : PluginHandler
 {
+    /// <summary>Kong's request-termination defaults; other statuses get no body unless a message is set.</summary>
+    private static readonly FrozenDictionary<int, string> DefaultMessages = new Dictionary<int, string>
+    {
+        [401] = "Unauthorized",
+        [404] = "Not found",
+        [405] = "Method not allowed",
+        [500] = "An unexpected error occurred",
+        [502] = "Bad Gateway",
+        [503] = "Service unavailable",
+    }.ToFrozenDictionary();
+
     private readonly int _status;
     private readonly byte[] _body;
-    private readonly string _contentType;
+    private readonly string? _contentType;
     private readonly string? _trigger;
 
     public RequestTerminationHandler(Plugin plugin, RequestTerminationConfig config)
@@ -23,15 +36,23 @@ public sealed class RequestTerminationHandler : PluginHandler
         ArgumentNullException.ThrowIfNull(config);
         _status = config.StatusCode;
         _trigger = config.Trigger;
-        if (config.Body is { } body)
+        if (ProxyResponses.ForbidsBody(config.StatusCode))
+        {
+            _body = [];
+        }
+        else if (config.Body is { } body)
         {
             _body = Encoding.UTF8.GetBytes(body);
-            _contentType = config.ContentType ?? "application/json; charset=utf-8";
+            _contentType = config.ContentType;
+        }
+        else if ((config.Message ?? DefaultMessages.GetValueOrDefault(config.StatusCode)) is { } message)
+        {
+            _body = ProxyResponses.Body(message);
+            _contentType = "application/json; charset=utf-8";
         }
         else
         {
-            _body = ProxyResponses.Body(config.Message ?? KongMessages.For(config.StatusCode));
-            _contentType = "application/json; charset=utf-8";
+            _body = [];
         }
     }
 
@@ -46,9 +67,15 @@ public sealed class RequestTerminationHandler : PluginHandler
         }
         var response = request.Http.Response;
         response.StatusCode = _status;
-        response.ContentType = _contentType;
+        if (_contentType is not null)
+        {
+            response.ContentType = _contentType;
+        }
         response.ContentLength = _body.Length;
-        await response.Body.WriteAsync(_body, request.Http.RequestAborted);
+        if (_body.Length > 0)
+        {
+            await response.Body.WriteAsync(_body, request.Http.RequestAborted);
+        }
         return false;
     }
 }

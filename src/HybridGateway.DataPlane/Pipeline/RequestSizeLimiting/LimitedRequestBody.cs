@@ -1,0 +1,52 @@
+namespace HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
+
+/// <summary>
+/// A request body that fails with a 413 <see cref="BadHttpRequestException"/> once more than the
+/// allowed bytes have been read, so a body without a declared length is limited as it streams.
+/// </summary>
+public sealed class LimitedRequestBody(Stream inner, long allowedBytes) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > allowedBytes)
+        {
+            throw new BadHttpRequestException("Request size limit exceeded", StatusCodes.Status413PayloadTooLarge);
+        }
+        return read;
+    }
+}
