@@ -273,15 +273,24 @@ summarize() {
       }
     }' "$1"
   echo
+  # Scenario against scenario: the data plane's RPS, and (since the machine drifts between the
+  # scenarios' rounds) its RPS relative to minimal YARP's in the same rounds.
   awk '
-    $5 == "dp" && $2 == "12b" { s[$1 SUBSEP $3] += $6; c[$1 SUBSEP $3]++ }
+    $2 == "12b" && ($5 == "dp" || $5 == "yarp") { s[$1 SUBSEP $3 SUBSEP $5] += $6; c[$1 SUBSEP $3 SUBSEP $5]++ }
+    function r(scenario, conns, target) { k = scenario SUBSEP conns SUBSEP target; return s[k] / c[k] }
     END {
       for (k in s) {
-        split(k, p, SUBSEP); other = "10k-routes" SUBSEP p[2]; keyed = "key-auth" SUBSEP p[2]
-        if (p[1] == "1-route" && (other in s))
-          printf "10,000 routes vs 1 route (12 B, %s connections): %.2f× the RPS\n\n", p[2], (s[other] / c[other]) / (s[k] / c[k])
-        if (p[1] == "1-route" && (keyed in s))
-          printf "key-auth vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS\n\n", p[2], (s[keyed] / c[keyed]) / (s[k] / c[k])
+        split(k, p, SUBSEP)
+        if (p[1] != "1-route" || p[3] != "dp") continue
+        base = r("1-route", p[2], "dp"); baseY = base / r("1-route", p[2], "yarp")
+        if (("10k-routes" SUBSEP p[2] SUBSEP "dp") in s) {
+          other = r("10k-routes", p[2], "dp")
+          printf "10,000 routes vs 1 route (12 B, %s connections): %.2f× the RPS; against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], other / base, other / r("10k-routes", p[2], "yarp"), baseY, (other / r("10k-routes", p[2], "yarp")) / baseY
+        }
+        if (("key-auth" SUBSEP p[2] SUBSEP "dp") in s) {
+          keyed = r("key-auth", p[2], "dp")
+          printf "key-auth vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS; against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], keyed / base, keyed / r("key-auth", p[2], "yarp"), baseY, (keyed / r("key-auth", p[2], "yarp")) / baseY
+        }
       }
     }' "$1"
 }
