@@ -2,6 +2,7 @@ using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Pipeline.Acl;
 using HybridGateway.DataPlane.Pipeline.CorrelationId;
+using HybridGateway.DataPlane.Pipeline.Cors;
 using HybridGateway.DataPlane.Pipeline.IpRestriction;
 using HybridGateway.DataPlane.Pipeline.KeyAuth;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
@@ -26,6 +27,7 @@ public sealed class PluginRuntimes
     public static PluginRuntimes Default { get; } = new(
     [
         new CorrelationIdRuntime(),
+        new CorsRuntime(),
         new KeyAuthRuntime(),
         new IpRestrictionRuntime(),
         new RequestSizeLimitingRuntime(),

@@ -17,6 +17,7 @@ public sealed class CorsConfigValidatorTests
     [InlineData("""{"max_age":"3600"}""", "max_age", "expected a number")]
     [InlineData("""{"origins":"*"}""", "origins", "expected an array")]
     [InlineData("""{"credentials":1}""", "credentials", "expected a boolean")]
+    [InlineData("""{"origins":["https://ok.test","https://(unclosed.test"]}""", "origins.1", "invalid regex:")]
     public void Normalize_BadConfig_ReportsField(string json, string path, string message) =>
         PluginConfigs.AssertOnlyError(PluginConfigs.Errors(Name, json), path, message);
 
