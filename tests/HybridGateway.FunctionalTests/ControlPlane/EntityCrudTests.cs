@@ -51,9 +51,10 @@ public sealed class EntityCrudTests(ControlPlaneFixture fixture) : IClassFixture
     [Fact]
     public async Task Route_NestedUnderService_AndTopLevel()
     {
-        await Admin.PostJson("/services", new { name = "route-svc", host = "example.com" });
+        var service0 = await Admin.PostJson("/services", new { name = "route-svc", host = "example.com" });
+        Assert.True(service0.Status == HttpStatusCode.Created, service0.ToString());
         var nested = await Admin.PostJson("/services/route-svc/routes", new { name = "nested-route", paths = new[] { "/nested" } });
-        Assert.Equal(HttpStatusCode.Created, nested.Status);
+        Assert.True(nested.Status == HttpStatusCode.Created, nested.ToString());
         Assert.True(nested.Object["strip_path"]!.GetValue<bool>());
         Assert.Equal(426, nested.Object["https_redirect_status_code"]!.GetValue<int>());
 

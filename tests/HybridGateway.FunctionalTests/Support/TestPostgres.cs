@@ -26,7 +26,12 @@ public static class TestPostgres
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool would also close connections of the
+        // control planes other tests are still running.
+        await using (var own = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(own);
+        }
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("drop database if exists " + name + " with (force)", connection);
