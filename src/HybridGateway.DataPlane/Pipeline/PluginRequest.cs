@@ -22,8 +22,7 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
     public bool TrustedPeer { get; } = trustedPeer;
 
     /// <summary>The client's address: the peer's, or the real-IP header's when the peer is a trusted proxy.</summary>
-    public IPAddress? ClientAddress =>
-        proxies?.ClientAddress(Http, TrustedPeer) ?? (Http.Connection.RemoteIpAddress is { } peer && peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : Http.Connection.RemoteIpAddress);
+    public IPAddress? ClientAddress => (proxies ?? TrustedProxies.None).ClientAddress(Http, TrustedPeer);
 
     public Consumer? Consumer { get; private set; }
 

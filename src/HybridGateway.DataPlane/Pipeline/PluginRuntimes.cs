@@ -1,5 +1,4 @@
 using HybridGateway.Configuration.Entities;
-using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Pipeline.Acl;
 using HybridGateway.DataPlane.Pipeline.CorrelationId;
 using HybridGateway.DataPlane.Pipeline.Cors;
@@ -42,8 +41,6 @@ public sealed class PluginRuntimes
     /// <summary>The enabled plugins among <paramref name="plugins"/> this node cannot run.</summary>
     public IReadOnlyList<Plugin> Unsupported(IEnumerable<ConfigEntity> plugins) =>
         plugins.OfType<Plugin>().Where(p => p.Enabled && !_byName.ContainsKey(p.Name)).ToArray();
-
-    public IReadOnlyList<Plugin> Unsupported(ConfigState state) => Unsupported(state.All(EntityKinds.Plugins));
 
     /// <summary>Why an enabled plugin this node has cannot run as configured, or null when it can.</summary>
     public string? UnsupportedOption(ConfigEntity entity)

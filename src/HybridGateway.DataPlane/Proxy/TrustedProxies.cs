@@ -22,6 +22,9 @@ public sealed class TrustedProxies
             .ToArray();
     }
 
+    /// <summary>No trusted proxies: every client address is the peer's.</summary>
+    public static TrustedProxies None { get; } = new([]);
+
     public string RealIpHeader { get; }
 
     /// <summary>

@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using HybridGateway.Configuration.Entities;
-using HybridGateway.Configuration.Plugins;
-using HybridGateway.Configuration.Schema;
 using HybridGateway.Configuration.State;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Pipeline.Acl;
-using HybridGateway.Plugins;
 using Microsoft.AspNetCore.Http;
 using static HybridGateway.DataPlane.Tests.Pipeline.PipelineConfig;
 using AclEntity = HybridGateway.Configuration.Entities.Acl;
@@ -96,14 +93,6 @@ public sealed class AclHandlerTests
 
     private static AclEntity Group(Consumer consumer, string group) =>
         new() { Id = Guid.NewGuid(), Consumer = EntityRef.To(consumer.Id), Group = group };
-
-    internal static Plugin Plugin(string name, string config, HybridGateway.Configuration.Entities.Route route)
-    {
-        var errors = new FieldErrors();
-        var normalized = PluginCatalog.Default.Find(name)!.Normalize(JsonNode.Parse(config), errors);
-        Assert.True(errors.IsEmpty, string.Join("; ", errors.Describe()));
-        return new Plugin { Id = Guid.NewGuid(), Name = name, Config = normalized, Route = EntityRef.To(route.Id) };
-    }
 
     private static string Message(DefaultHttpContext http) =>
         JsonNode.Parse(((MemoryStream)http.Response.Body).ToArray())!["message"]!.GetValue<string>();

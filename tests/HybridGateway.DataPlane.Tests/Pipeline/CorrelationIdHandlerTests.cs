@@ -50,7 +50,7 @@ public sealed partial class CorrelationIdHandlerTests
     {
         var service = Service("s");
         var route = Route(service, "r");
-        var plugin = AclHandlerTests.Plugin("correlation-id", "{}", route);
+        var plugin = Plugin("correlation-id", "{}", route);
         var http = new DefaultHttpContext();
         http.Request.Headers["Kong-Request-ID"] = new Microsoft.Extensions.Primitives.StringValues(["first", "second"]);
 
@@ -64,14 +64,14 @@ public sealed partial class CorrelationIdHandlerTests
         var service = Service("s");
         var route = Route(service, "r");
 
-        Assert.NotNull(new CorrelationIdRuntime().Unsupported(AclHandlerTests.Plugin("correlation-id", "{\"generator\":\"tracker\"}", route)));
+        Assert.NotNull(new CorrelationIdRuntime().Unsupported(Plugin("correlation-id", "{\"generator\":\"tracker\"}", route)));
     }
 
     private static async Task<string> RunAsync(string config, string? sent, string header = "Kong-Request-ID")
     {
         var service = Service("s");
         var route = Route(service, "r");
-        var plugin = AclHandlerTests.Plugin("correlation-id", config, route);
+        var plugin = Plugin("correlation-id", config, route);
         var http = new DefaultHttpContext();
         if (sent is not null)
         {

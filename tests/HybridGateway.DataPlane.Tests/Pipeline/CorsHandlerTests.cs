@@ -96,7 +96,7 @@ public sealed class CorsHandlerTests
     {
         var service = Service("s");
         var route = Route(service, "r");
-        var plugin = AclHandlerTests.Plugin("cors", config, route);
+        var plugin = Plugin("cors", config, route);
         return await new CorsRuntime().Compile(plugin).AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), ""));
     }
 }

@@ -104,7 +104,7 @@ public sealed class IpRestrictionHandlerTests
     {
         var service = Service("s");
         var route = Route(service, "r");
-        var plugin = AclHandlerTests.Plugin("ip-restriction", config, route);
+        var plugin = Plugin("ip-restriction", config, route);
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = IPAddress.Parse(peer);
         http.Response.Body = new MemoryStream();

@@ -37,16 +37,19 @@ internal static class PipelineConfig
     };
 
     /// <summary>A key-auth instance; <paramref name="config"/> is its config as JSON, defaults filled by the definition.</summary>
-    public static Plugin KeyAuth(Service? service = null, Route? route = null, string config = "{}", bool enabled = true)
+    public static Plugin KeyAuth(Service? service = null, Route? route = null, string config = "{}", bool enabled = true) =>
+        Plugin("key-auth", config, route, service) with { Enabled = enabled };
+
+    /// <summary>A plugin instance with its config normalized as the control plane stores it.</summary>
+    public static Plugin Plugin(string name, string config, Route? route = null, Service? service = null)
     {
         var errors = new FieldErrors();
-        var normalized = PluginCatalog.Default.Find("key-auth")!.Normalize(System.Text.Json.Nodes.JsonNode.Parse(config), errors);
+        var normalized = PluginCatalog.Default.Find(name)!.Normalize(System.Text.Json.Nodes.JsonNode.Parse(config), errors);
         Assert.True(errors.IsEmpty, string.Join("; ", errors.Describe()));
         return new Plugin
         {
             Id = Guid.NewGuid(),
-            Name = "key-auth",
-            Enabled = enabled,
+            Name = name,
             Config = normalized,
             Service = service is null ? null : EntityRef.To(service.Id),
             Route = route is null ? null : EntityRef.To(route.Id),

@@ -72,7 +72,7 @@ public sealed class RequestSizeLimitingHandlerTests
     {
         var service = Service("s");
         var route = Route(service, "r");
-        var plugin = AclHandlerTests.Plugin("request-size-limiting", config, route);
+        var plugin = Plugin("request-size-limiting", config, route);
         return await new RequestSizeLimitingRuntime().Compile(plugin).AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), ""));
     }
 }

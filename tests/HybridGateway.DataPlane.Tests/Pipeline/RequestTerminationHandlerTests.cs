@@ -53,14 +53,14 @@ public sealed class RequestTerminationHandlerTests
         var service = Service("s");
         var route = Route(service, "r");
 
-        Assert.Contains(reason, new RequestTerminationRuntime().Unsupported(AclHandlerTests.Plugin("request-termination", config, route)), StringComparison.Ordinal);
+        Assert.Contains(reason, new RequestTerminationRuntime().Unsupported(Plugin("request-termination", config, route)), StringComparison.Ordinal);
     }
 
     private static async Task<(bool Passed, DefaultHttpContext Http)> RunAsync(string config, string query, Action<DefaultHttpContext>? arrange = null)
     {
         var service = Service("s");
         var route = Route(service, "r");
-        var plugin = AclHandlerTests.Plugin("request-termination", config, route);
+        var plugin = Plugin("request-termination", config, route);
         var http = new DefaultHttpContext();
         http.Response.Body = new MemoryStream();
         arrange?.Invoke(http);
