@@ -27,7 +27,7 @@ public static class NodeEndpoints
                     KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject { ["priority"] = p.Priority, ["version"] = Version }))),
             },
         }));
-        app.MapGet("/status", async (ConfigStore store, Sync.ConnectedNodes nodes, CancellationToken cancellation) =>
+        app.MapGet("/status", async (ConfigStore store, Sync.ConnectedNodes nodes, Counters.LeaseServiceStats leases, IGrainFactory grains, Orleans.Runtime.ILocalSiloDetails silo, IOptions<ControlPlaneOptions> options, CancellationToken cancellation) =>
         {
             var reachable = true;
             long version = 0;
@@ -44,6 +44,7 @@ public static class NodeEndpoints
                 ["database"] = new JsonObject { ["reachable"] = reachable },
                 ["config"] = new JsonObject { ["version"] = version, ["hash"] = store.Cached.Version == version ? store.Cached.Hash.ToString() : null },
                 ["cluster"] = new JsonObject { ["connected_nodes"] = nodes.Count },
+                ["counters"] = await Counters.CountersStatus.DescribeAsync(grains, silo, leases, options.Value.Counters),
                 ["process"] = new JsonObject
                 {
                     ["resident_bytes"] = Environment.WorkingSet,

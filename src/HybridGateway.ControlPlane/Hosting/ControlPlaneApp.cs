@@ -5,6 +5,7 @@ using HybridGateway.Configuration.Plugins;
 using HybridGateway.Configuration.Validation;
 using HybridGateway.ControlPlane.AdminApi;
 using HybridGateway.ControlPlane.AdminAuth;
+using HybridGateway.ControlPlane.Counters;
 using HybridGateway.ControlPlane.Store;
 using HybridGateway.ControlPlane.Sync;
 using HybridGateway.Plugins;
@@ -19,6 +20,7 @@ namespace HybridGateway.ControlPlane.Hosting;
 public static class ControlPlaneApp
 {
     private static readonly PathString SyncPath = "/" + HybridGateway.Contracts.Sync.V1.ConfigSync.Descriptor.FullName;
+    private static readonly PathString LeasePath = "/" + HybridGateway.Contracts.RateLimit.V1.RateLimitLeases.Descriptor.FullName;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -27,6 +29,7 @@ public static class ControlPlaneApp
         // Request lines carry URLs, and a key-auth URL can carry a key: they are not logged.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         configure?.Invoke(builder);
+        builder.AddCounters();
 
         var services = builder.Services;
         services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateOnStart();
@@ -94,12 +97,14 @@ public static class ControlPlaneApp
         app.UseExceptionHandler(error => error.Run(context => context.Response.WriteAsJsonAsync(
             new JsonObject { ["message"] = "An unexpected error occurred" }, context.RequestAborted)));
         app.UseWhen(context => ListenerTags.Of(context) == Listeners.Admin, admin => admin.UseMiddleware<AdminAuthMiddleware>());
-        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Cluster && !context.Request.Path.StartsWithSegments(SyncPath), cluster => cluster.Run(context =>
+        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Cluster
+            && !context.Request.Path.StartsWithSegments(SyncPath) && !context.Request.Path.StartsWithSegments(LeasePath), cluster => cluster.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }));
         app.MapGrpcService<ConfigSyncService>();
+        app.MapGrpcService<RateLimitLeaseService>();
         app.MapNodeEndpoints();
         app.MapAdminApi();
         app.MapClusteringEndpoints();

@@ -41,6 +41,9 @@ public sealed class ControlPlaneOptions
     /// <summary>How often to poll PostgreSQL for versions written by other replicas, besides LISTEN/NOTIFY.</summary>
     public int ReplicaPollIntervalMs { get; set; } = 5_000;
 
+    /// <summary>The Orleans silo holding the rate-limit counters.</summary>
+    public Counters.CountersOptions Counters { get; set; } = new();
+
     /// <summary>This replica's name in logs and status; the host name by default.</summary>
     public string NodeName { get; set; } = Environment.MachineName;
 }

@@ -21,6 +21,18 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             failures.Add("ControlPlane:ClusterListen must be host:port, got '" + options.ClusterListen + "'.");
         }
+        if (!ListenAddress.TryParse(options.Counters.SiloListen, out _))
+        {
+            failures.Add("ControlPlane:Counters:SiloListen must be host:port, got '" + options.Counters.SiloListen + "'.");
+        }
+        if (options.Counters.Membership is not (Counters.CountersOptions.LocalhostMembership or Counters.CountersOptions.PostgresMembership))
+        {
+            failures.Add("ControlPlane:Counters:Membership must be 'localhost' or 'postgres', got '" + options.Counters.Membership + "'.");
+        }
+        if (string.IsNullOrWhiteSpace(options.Counters.ClusterId))
+        {
+            failures.Add("ControlPlane:Counters:ClusterId must not be empty.");
+        }
         if (options.MaxDeclarativeBytes < 1024)
         {
             failures.Add("ControlPlane:MaxDeclarativeBytes must be at least 1024.");

@@ -7,7 +7,8 @@ using Npgsql;
 namespace HybridGateway.ControlPlane.Hosting;
 
 /// <summary>
-/// Runs before the listeners open: creates the database when missing, creates the schema, makes
+/// Runs before the listeners open: creates the database when missing, creates the schema (the
+/// config store's, the counters' and, with PostgreSQL membership, Orleans'), makes
 /// sure an admin token exists (showing a generated one once), and loads the current config.
 /// </summary>
 public sealed partial class ControlPlaneStartup(
@@ -15,12 +16,18 @@ public sealed partial class ControlPlaneStartup(
     IDocumentStore documents,
     AdminTokenStore tokens,
     ConfigStore store,
+    Counters.PostgresCounterCheckpoints checkpoints,
     ILogger<ControlPlaneStartup> logger)
 {
     public async Task RunAsync(CancellationToken cancellation)
     {
         await EnsureDatabaseAsync(options.Value.ConnectionString, cancellation);
         await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        if (options.Value.Counters.Membership == Counters.CountersOptions.PostgresMembership)
+        {
+            await Counters.OrleansMembershipSchema.EnsureAsync(options.Value.ConnectionString, cancellation);
+        }
+        await checkpoints.EnsureAsync(cancellation);
         var generated = await tokens.EnsureBootstrapAsync(options.Value.BootstrapAdminToken, cancellation);
         if (generated is not null)
         {

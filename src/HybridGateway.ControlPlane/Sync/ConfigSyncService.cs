@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using HybridGateway.Sync;
 using HybridGateway.Contracts.Sync.V1;
@@ -86,7 +85,7 @@ public sealed partial class ConfigSyncService(
     /// </summary>
     private (string? Code, string? Reason, string? VerifiedId) Check(Hello hello, HttpContext http)
     {
-        if (!NodeIdPattern().IsMatch(hello.NodeId))
+        if (!NodeIdentity.IsWellFormed(hello.NodeId))
         {
             return ("bad_hello", "node_id must be 1 to 128 of A-Z a-z 0-9 . _ : -", null);
         }
@@ -113,9 +112,6 @@ public sealed partial class ConfigSyncService(
     }
 
     private static string Truncate(string text) => text.Length <= 256 ? text : text[..256];
-
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
-    private static partial Regex NodeIdPattern();
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Refused node {NodeId}: {Code}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string nodeId, string code, string reason);

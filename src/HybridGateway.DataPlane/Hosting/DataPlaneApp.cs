@@ -2,6 +2,7 @@ using HybridGateway.Configuration.Validation;
 using HybridGateway.DataPlane.Cache;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Proxy;
+using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Runtime;
 using HybridGateway.DataPlane.Status;
 using HybridGateway.DataPlane.Sync;
@@ -31,7 +32,7 @@ public static class DataPlaneApp
         services.AddOptions<DataPlaneOptions>().BindConfiguration(DataPlaneOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataPlaneOptions>, DataPlaneOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(PluginRuntimes.Default);
+        services.AddRateLimiting();
         services.AddSingleton(_ => EntityValidation.Create(PluginCatalog.Default));
         services.AddSingleton<UpstreamClients>();
         services.AddSingleton<PluginChainCompiler>();

@@ -41,4 +41,7 @@ public sealed class DataPlaneOptions
 
     /// <summary>Heartbeat interval towards the control plane (it announces its own in Welcome).</summary>
     public int HeartbeatIntervalMs { get; set; } = 10_000;
+
+    /// <summary>How long a request waits for a rate-limit lease before its instance falls back.</summary>
+    public int RateLimitLeaseTimeoutMs { get; set; } = 1_000;
 }

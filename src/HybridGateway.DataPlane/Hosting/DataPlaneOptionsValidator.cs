@@ -53,6 +53,10 @@ public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOption
         {
             failures.Add("DataPlane:ReconnectMinDelayMs must be at least 10 and at most ReconnectMaxDelayMs.");
         }
+        if (options.RateLimitLeaseTimeoutMs is < 10 or > 60_000)
+        {
+            failures.Add("DataPlane:RateLimitLeaseTimeoutMs must be between 10 and 60000.");
+        }
         if (options.HeartbeatIntervalMs is < 100 or > 300_000)
         {
             failures.Add("DataPlane:HeartbeatIntervalMs must be between 100 and 300000.");

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
@@ -7,16 +8,22 @@ namespace HybridGateway.DataPlane.Pipeline;
 
 /// <summary>
 /// Resolves which plugin instances apply to a route and compiles them into its chain. When one
-/// plugin is configured at several scopes the most specific wins, as in Kong: route+service &gt;
-/// route &gt; service &gt; global. Disabled instances are not loaded and so hide nothing.
-/// Consumer-scoped instances never reach here: this node refuses them (see <see cref="PluginRuntimes"/>).
+/// plugin is configured at several scopes the most specific wins, as in Kong:
+/// consumer+route+service &gt; consumer+route &gt; consumer+service &gt; route+service &gt;
+/// consumer &gt; route &gt; service &gt; global. Consumer-scoped instances are chosen per request,
+/// once the auth plugins have identified the consumer (<see cref="ConsumerScopedHandler"/>).
+/// Disabled instances are not loaded and so hide nothing.
 /// </summary>
 public sealed class PluginChainCompiler(PluginRuntimes runtimes)
 {
     private const int GlobalRank = 1;
     private const int ServiceRank = 2;
     private const int RouteRank = 3;
-    private const int RouteAndServiceRank = 4;
+    private const int ConsumerRank = 4;
+    private const int RouteAndServiceRank = 5;
+    private const int ConsumerAndServiceRank = 6;
+    private const int ConsumerAndRouteRank = 7;
+    private const int ConsumerRouteAndServiceRank = 8;
 
     public RoutePlugins Build(ConfigState state, IEnumerable<Route> routes)
     {
@@ -70,7 +77,8 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
         return previous with { ByRoute = chains.ToImmutable() };
     }
 
-    public static bool IsGlobal(Plugin plugin) => plugin is { Route: null, Service: null, Consumer: null };
+    /// <summary>Whether an instance takes part in every route's chain: global, or scoped to a consumer only.</summary>
+    public static bool IsGlobal(Plugin plugin) => plugin is { Route: null, Service: null };
 
     private static ImmutableArray<Plugin> Globals(ConfigState state) =>
         [.. state.All<Plugin>().Where(p => p.Enabled && IsGlobal(p))];
@@ -78,6 +86,7 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
     private PluginChain? ChainOf(ConfigState state, Route route, ImmutableArray<Plugin> globals, Dictionary<Guid, PluginHandler> compiled)
     {
         var best = new Dictionary<string, (Plugin Plugin, int Rank)>(StringComparer.Ordinal);
+        var byConsumer = new Dictionary<(string Name, Guid Consumer), (Plugin Plugin, int Rank)>();
         var serviceId = route.Service?.Id;
         foreach (var plugin in PluginsReferring(state, EntityKinds.Routes, route.Id))
         {
@@ -87,11 +96,11 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
             }
             if (plugin.Service is null)
             {
-                Consider(best, plugin, RouteRank);
+                Consider(best, byConsumer, plugin, RouteRank, ConsumerAndRouteRank);
             }
             else if (plugin.Service.Id == serviceId)
             {
-                Consider(best, plugin, RouteAndServiceRank);
+                Consider(best, byConsumer, plugin, RouteAndServiceRank, ConsumerRouteAndServiceRank);
             }
         }
         if (serviceId is { } service)
@@ -100,24 +109,38 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
             {
                 if (plugin.Route is null && plugin.Service?.Id == service)
                 {
-                    Consider(best, plugin, ServiceRank);
+                    Consider(best, byConsumer, plugin, ServiceRank, ConsumerAndServiceRank);
                 }
             }
         }
         foreach (var plugin in globals)
         {
-            Consider(best, plugin, GlobalRank);
+            Consider(best, byConsumer, plugin, GlobalRank, ConsumerRank);
         }
-        if (best.Count == 0)
+        if (best.Count == 0 && byConsumer.Count == 0)
         {
             return null;
         }
-        var handlers = best.Values
-            .Select(chosen => Compile(chosen.Plugin, compiled))
+        var handlers = new List<PluginHandler>();
+        foreach (var name in best.Keys.Concat(byConsumer.Keys.Select(k => k.Name)).Distinct(StringComparer.Ordinal))
+        {
+            var fallback = best.TryGetValue(name, out var chosen) ? chosen : ((Plugin Plugin, int Rank)?)null;
+            var fallbackHandler = fallback is { } f ? Compile(f.Plugin, compiled) : null;
+            var scoped = byConsumer
+                .Where(c => c.Key.Name == name && c.Value.Rank > (fallback?.Rank ?? 0))
+                .ToDictionary(c => c.Key.Consumer, c => Compile(c.Value.Plugin, compiled));
+            if (scoped.Count == 0)
+            {
+                handlers.Add(fallbackHandler!);
+            }
+            else
+            {
+                handlers.Add(new ConsumerScopedHandler(fallbackHandler, scoped.ToFrozenDictionary()));
+            }
+        }
+        return new PluginChain([.. handlers
             .OrderByDescending(h => runtimes.Find(h.Plugin.Name)!.Definition.Priority)
-            .ThenBy(h => h.Plugin.Name, StringComparer.Ordinal)
-            .ToArray();
-        return new PluginChain(handlers);
+            .ThenBy(h => h.Plugin.Name, StringComparer.Ordinal)]);
     }
 
     private PluginHandler Compile(Plugin plugin, Dictionary<Guid, PluginHandler> compiled)
@@ -135,16 +158,29 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
     {
         foreach (var referrer in state.ReferrersOf(kind, id))
         {
-            if (referrer.Kind == EntityKinds.Plugins && state.Find<Plugin>(referrer.Id) is { Enabled: true, Consumer: null } plugin)
+            if (referrer.Kind == EntityKinds.Plugins && state.Find<Plugin>(referrer.Id) is { Enabled: true } plugin)
             {
                 yield return plugin;
             }
         }
     }
 
-    private static void Consider(Dictionary<string, (Plugin Plugin, int Rank)> best, Plugin plugin, int rank)
+    private static void Consider(
+        Dictionary<string, (Plugin Plugin, int Rank)> best,
+        Dictionary<(string Name, Guid Consumer), (Plugin Plugin, int Rank)> byConsumer,
+        Plugin plugin,
+        int rank,
+        int consumerRank)
     {
-        if (!best.TryGetValue(plugin.Name, out var current) || rank > current.Rank)
+        if (plugin.Consumer is { } consumer)
+        {
+            var key = (plugin.Name, consumer.Id);
+            if (!byConsumer.TryGetValue(key, out var current) || consumerRank > current.Rank)
+            {
+                byConsumer[key] = (plugin, consumerRank);
+            }
+        }
+        else if (!best.TryGetValue(plugin.Name, out var current) || rank > current.Rank)
         {
             best[plugin.Name] = (plugin, rank);
         }

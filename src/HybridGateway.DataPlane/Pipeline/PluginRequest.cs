@@ -1,4 +1,5 @@
 using HybridGateway.Configuration.Entities;
+using Route = HybridGateway.Configuration.Entities.Route;
 using System.Net;
 using HybridGateway.DataPlane.Proxy;
 using HybridGateway.DataPlane.Runtime;
@@ -23,6 +24,12 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
 
     /// <summary>The client's address: the peer's, or the real-IP header's when the peer is a trusted proxy.</summary>
     public IPAddress? ClientAddress => (proxies ?? TrustedProxies.None).ClientAddress(Http, TrustedPeer);
+
+    /// <summary>The matched route (its service is the request's service).</summary>
+    public Route? Route { get; init; }
+
+    /// <summary>The request's path, normalised as the router matched it.</summary>
+    public string? Path { get; init; }
 
     public Consumer? Consumer { get; private set; }
 

@@ -4,6 +4,8 @@ using HybridGateway.DataPlane.Pipeline.CorrelationId;
 using HybridGateway.DataPlane.Pipeline.Cors;
 using HybridGateway.DataPlane.Pipeline.IpRestriction;
 using HybridGateway.DataPlane.Pipeline.KeyAuth;
+using HybridGateway.DataPlane.Pipeline.RateLimiting;
+using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Pipeline.RequestTermination;
 
@@ -22,8 +24,17 @@ public sealed class PluginRuntimes
         _byName = runtimes.ToDictionary(r => r.Definition.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The plugins this build runs; the others are added one by one.</summary>
-    public static PluginRuntimes Default { get; } = new(
+    /// <summary>
+    /// The plugins this build runs, with rate-limiting counting locally only (no lease source: a
+    /// cluster policy falls back). The node itself uses <see cref="With"/> and its lease stream.
+    /// </summary>
+    public static PluginRuntimes Default { get; } = With(new RateLimitingRuntime(null, new RateLimitStats(), TimeProvider.System));
+
+    /// <summary>Plugins that identify the consumer, or decide by groups, cannot be scoped to a consumer (as Kong's no_consumer).</summary>
+    private static readonly HashSet<string> NoConsumerScope = new(StringComparer.Ordinal) { "key-auth", "acl", "cors" };
+
+    /// <summary>The plugins this build runs, with the given rate-limiting runtime.</summary>
+    public static PluginRuntimes With(RateLimitingRuntime rateLimiting) => new(
     [
         new CorrelationIdRuntime(),
         new CorsRuntime(),
@@ -31,6 +42,7 @@ public sealed class PluginRuntimes
         new IpRestrictionRuntime(),
         new RequestSizeLimitingRuntime(),
         new AclRuntime(),
+        rateLimiting,
         new RequestTerminationRuntime(),
     ]);
 
@@ -49,8 +61,8 @@ public sealed class PluginRuntimes
         {
             return null;
         }
-        return plugin.Consumer is not null
-            ? "consumer-scoped plugins are not supported yet ('" + plugin.Name + "' on consumer " + plugin.Consumer.Id + ")"
+        return plugin.Consumer is not null && NoConsumerScope.Contains(plugin.Name)
+            ? "'" + plugin.Name + "' cannot be scoped to a consumer (on consumer " + plugin.Consumer.Id + ")"
             : runtime.Unsupported(plugin);
     }
 }

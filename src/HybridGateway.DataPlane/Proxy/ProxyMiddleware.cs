@@ -57,7 +57,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         var trustedPeer = trusted.Contains(context.Connection.RemoteIpAddress);
         if (config.Plugins.For(route.Id) is { } chain)
         {
-            var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted);
+            var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted) { Route = route, Path = path };
             if (!await chain.AccessAsync(pluginRequest))
             {
                 return;

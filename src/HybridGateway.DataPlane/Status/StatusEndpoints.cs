@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using HybridGateway.DataPlane.Cache;
 using HybridGateway.DataPlane.Hosting;
+using HybridGateway.DataPlane.Pipeline.RateLimiting;
+using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Runtime;
 using HybridGateway.DataPlane.Sync;
 using HybridGateway.Sync;
@@ -20,7 +22,7 @@ public static class StatusEndpoints
             ? Results.Json(new JsonObject { ["ready"] = true, ["config_version"] = config.Version })
             : Results.Json(new JsonObject { ["ready"] = false, ["message"] = "no configuration loaded yet" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
-        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options) =>
+        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options, RateLimitingRuntime rateLimiting, ILeaseSource leases) =>
         {
             var details = holder.Details;
             return Results.Json(new JsonObject
@@ -50,7 +52,37 @@ public static class StatusEndpoints
                     ["last_rejection"] = sync.LastRejection,
                     ["reconnects"] = sync.Reconnects,
                 },
+                ["rate_limiting"] = RateLimitingStatus(rateLimiting, leases),
             });
         });
+    }
+
+    /// <summary>Each instance's policy, counting mode and figures, and the lease stream's.</summary>
+    private static JsonObject RateLimitingStatus(RateLimitingRuntime runtime, ILeaseSource leases)
+    {
+        var stats = runtime.Stats;
+        var keys = runtime.Handlers.ToDictionary(h => h.Plugin.Id, h => h.LiveKeys);
+        var instances = new JsonObject();
+        foreach (var instance in stats.Instances.OrderBy(i => i.PluginId))
+        {
+            instances[instance.PluginId.ToString()] = new JsonObject
+            {
+                ["policy"] = instance.Policy,
+                ["mode"] = instance.Mode,
+                ["admitted"] = instance.Admitted,
+                ["limited"] = instance.Limited,
+                ["fallback_decisions"] = instance.Fallbacks,
+                ["live_keys"] = keys.GetValueOrDefault(instance.PluginId),
+            };
+        }
+        return new JsonObject
+        {
+            ["counters_reachable"] = leases.Available,
+            ["lease_asks"] = stats.Asks,
+            ["lease_asks_failed"] = stats.FailedAsks,
+            ["tokens_granted"] = stats.TokensGranted,
+            ["tokens_returned"] = stats.TokensReturned,
+            ["instances"] = instances,
+        };
     }
 }

@@ -3,13 +3,18 @@ using HybridGateway.Configuration.Schema;
 namespace HybridGateway.Plugins.RateLimiting;
 
 /// <summary>
-/// rate-limiting's config, with Kong's defaults. The redis_* fields are accepted so Kong files
-/// import, but only the local and cluster policies run here; cluster counts in the control plane.
+/// rate-limiting's config, with Kong's defaults. <c>cluster</c> counts in the control plane's
+/// counters, leased to every data plane; <c>redis</c> is served the same way (the redis_* fields
+/// are kept so Kong files round-trip, and ignored). <c>fallback</c> is ours: what a node does
+/// while the counters are out of reach and <c>fault_tolerant</c> is true.
 /// </summary>
 public sealed record RateLimitingConfig
 {
     public const string LocalPolicy = "local";
     public const string ClusterPolicy = "cluster";
+    public const string RedisPolicy = "redis";
+    public const string AllowFallback = "allow";
+    public const string LocalShareFallback = "local_share";
 
     [Between(0, 1e15)]
     public double? Second { get; init; }
@@ -37,10 +42,14 @@ public sealed record RateLimitingConfig
     [StartsWith("/")]
     public string? Path { get; init; }
 
-    [OneOf(LocalPolicy, ClusterPolicy, "redis")]
+    [OneOf(LocalPolicy, ClusterPolicy, RedisPolicy)]
     public string Policy { get; init; } = LocalPolicy;
 
     public bool FaultTolerant { get; init; } = true;
+
+    /// <summary>With fault_tolerant and the counters out of reach: admit everything, or count locally to the limit divided by the live node count.</summary>
+    [OneOf(AllowFallback, LocalShareFallback)]
+    public string Fallback { get; init; } = AllowFallback;
 
     public bool HideClientHeaders { get; init; }
 

@@ -4,7 +4,7 @@ using HybridGateway.Configuration.Schema;
 
 namespace HybridGateway.Plugins.RateLimiting;
 
-/// <summary>At least one window, longer windows never allow less, and each limit_by has what it needs.</summary>
+/// <summary>At least one window, every limit positive, longer windows never allow less, and each limit_by has what it needs.</summary>
 public sealed class RateLimitingConfigValidator : IPluginConfigValidator<RateLimitingConfig>
 {
     public void Validate(RateLimitingConfig config, FieldErrors errors)
@@ -25,6 +25,11 @@ public sealed class RateLimitingConfigValidator : IPluginConfigValidator<RateLim
             {
                 continue;
             }
+            if (value <= 0)
+            {
+                errors.Add(name, "value must be greater than 0");
+                continue;
+            }
             if (shorter is { } s && value < s.Limit)
             {
                 errors.Add(name, string.Create(CultureInfo.InvariantCulture,
@@ -42,11 +47,7 @@ public sealed class RateLimitingConfigValidator : IPluginConfigValidator<RateLim
         }
         if (config.LimitBy == "consumer-group")
         {
-            errors.Add("limit_by", "consumer groups are not supported");
-        }
-        if (config.Policy == "redis")
-        {
-            errors.Add("policy", "the redis policy is not supported: use 'cluster' (counters shared by every data plane) or 'local'");
+            errors.Add("limit_by", "consumer groups are not supported (this gateway has no consumer_groups entity)");
         }
     }
 }

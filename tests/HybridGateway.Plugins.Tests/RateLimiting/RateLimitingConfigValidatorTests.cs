@@ -22,8 +22,10 @@ public sealed class RateLimitingConfigValidatorTests
     [InlineData("""{"minute":5,"limit_by":"path"}""", "path", "required field missing when 'limit_by' is 'path'")]
     [InlineData("""{"minute":5,"limit_by":"consumer-group"}""", "limit_by", "consumer groups are not supported")]
     [InlineData("""{"minute":5,"limit_by":"route"}""", "limit_by", "expected one of: consumer, credential, ip, service, header, path, consumer-group")]
-    // what runs here
-    [InlineData("""{"minute":5,"policy":"redis","redis_host":"redis.internal"}""", "policy", "the redis policy is not supported: use 'cluster'")]
+    // limits are positive
+    [InlineData("""{"second":0}""", "second", "value must be greater than 0")]
+    [InlineData("""{"minute":5,"hour":0}""", "hour", "value must be greater than 0")]
+    [InlineData("""{"minute":5,"fallback":"deny"}""", "fallback", "expected one of: allow, local_share")]
     [InlineData("""{"minute":5,"policy":"memory"}""", "policy", "expected one of: local, cluster, redis")]
     // field shapes and ranges
     [InlineData("""{"minute":-1}""", "minute", "value should be between 0 and")]
@@ -54,6 +56,8 @@ public sealed class RateLimitingConfigValidatorTests
     [InlineData("""{"minute":5,"limit_by":"path","path":"/api"}""")]
     [InlineData("""{"minute":5,"limit_by":"ip","policy":"cluster","hide_client_headers":true}""")]
     [InlineData("""{"minute":5,"error_code":503,"error_message":"slow down","sync_rate":10}""")]
+    [InlineData("""{"minute":5,"policy":"redis","redis_host":"redis.internal"}""")]
+    [InlineData("""{"minute":5,"policy":"cluster","fallback":"local_share"}""")]
     public void Normalize_GoodConfig_ReportsNothing(string json) =>
         Assert.Empty(PluginConfigs.Errors(Name, json));
 
@@ -72,6 +76,7 @@ public sealed class RateLimitingConfigValidatorTests
               "path": null,
               "policy": "local",
               "fault_tolerant": true,
+              "fallback": "allow",
               "hide_client_headers": false,
               "error_code": 429,
               "error_message": "API rate limit exceeded",
