@@ -18,6 +18,7 @@ PROXY_PORT="${HGW_PROXY_PORT:-8000}"
 PROXY_SSL_PORT="${HGW_PROXY_SSL_PORT:-8443}"
 STATUS_PORT="${HGW_STATUS_PORT:-8100}"
 DEMO_PORT="${HGW_DEMO_PORT:-9080}"
+SILO_PORT="${HGW_SILO_PORT:-11111}"
 # Where PostgreSQL's files go when the postgres user cannot reach the repository (a 0700 home).
 PG_OUTSIDE_ROOT="${HGW_PG_OUTSIDE_ROOT:-/var/lib/hybridgateway}"
 
@@ -276,7 +277,7 @@ cmd_up() {
     return 0
   fi
 
-  [ -n "$(running_pid control-plane)" ] || { require_free_port "$ADMIN_PORT" "Admin API" HGW_ADMIN_PORT; require_free_port "$CLUSTER_PORT" "cluster" HGW_CLUSTER_PORT; }
+  [ -n "$(running_pid control-plane)" ] || { require_free_port "$ADMIN_PORT" "Admin API" HGW_ADMIN_PORT; require_free_port "$CLUSTER_PORT" "cluster" HGW_CLUSTER_PORT; require_free_port "$SILO_PORT" "counters silo" HGW_SILO_PORT; }
   [ -n "$(running_pid data-plane)" ] || { require_free_port "$PROXY_PORT" "proxy" HGW_PROXY_PORT; require_free_port "$PROXY_SSL_PORT" "proxy TLS" HGW_PROXY_SSL_PORT; require_free_port "$STATUS_PORT" "data-plane status" HGW_STATUS_PORT; }
   [ -n "$(running_pid demo-upstream)" ] || require_free_port "$DEMO_PORT" "demo upstream" HGW_DEMO_PORT
 
@@ -292,7 +293,8 @@ cmd_up() {
     "HGW_ControlPlane__AdminListen=127.0.0.1:$ADMIN_PORT" \
     "HGW_ControlPlane__ClusterListen=127.0.0.1:$CLUSTER_PORT" \
     "HGW_ControlPlane__BootstrapAdminToken=$token" \
-    "HGW_ControlPlane__AllowInsecureCluster=true"
+    "HGW_ControlPlane__AllowInsecureCluster=true" \
+    "HGW_ControlPlane__Counters__SiloListen=127.0.0.1:$SILO_PORT"
   cp_pid="$(cat "$RUN/control-plane.pid")"
   wait_for_port "$ADMIN_PORT" 90 "$cp_pid" || fail "the control plane did not open the Admin API on port $ADMIN_PORT" "$RUN/control-plane.log"
   local i ready=""

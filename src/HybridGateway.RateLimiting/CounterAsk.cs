@@ -10,4 +10,5 @@ public sealed record CounterAsk(
     [property: Id(2)] long Limit,
     [property: Id(3)] long Tokens,
     [property: Id(4)] long PeriodStartUnixMs,
-    [property: Id(5)] long HeldInPeriod);
+    [property: Id(5)] long HeldInPeriod,
+    [property: Id(6)] int KnownNodes = 1);

@@ -101,7 +101,7 @@ public sealed partial class RateLimitLeaseService(
                 return;
             }
             var counter = grains.GetGrain<ICounterGrain>(ask.Window + ":" + ask.Counter);
-            var request = new CounterAsk(node, ask.Window, ask.Limit, ask.Tokens, ask.PeriodStartUnixMs, ask.HeldInPeriod);
+            var request = new CounterAsk(node, ask.Window, ask.Limit, ask.Tokens, ask.PeriodStartUnixMs, ask.HeldInPeriod, Math.Clamp(ask.KnownNodes, 1, 100_000));
             for (var attempt = 1; ; attempt++)
             {
                 try

@@ -14,6 +14,13 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
     /// <summary>How far ahead a lease should last at the node's recent rate.</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// A safety bound on the asks a request waits through while the counter keeps granting but other
+    /// waiters take the tokens. Each such round hands out at least one token, so the wait ends with
+    /// the period's tokens anyway; the counter shares its last tokens out in ever smaller grants.
+    /// </summary>
+    private const int MaxRounds = 1024;
+
     /// <summary>A request that finds its period spent this close to the period's end waits for the next period.</summary>
     private static readonly TimeSpan PeriodEndWait = TimeSpan.FromMilliseconds(25);
 
@@ -81,8 +88,9 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
             _waiting++;
             pending = periodEnding ? Task.CompletedTask : _pending ??= AskAsync();
         }
-        // A request that finds no token waits for one ask (its own or the one already on its way),
-        // and asks again only while the counter keeps granting but other waiters took the tokens.
+        // A request that finds no token waits for an ask (its own or the one already on its way), and
+        // asks again while the counter keeps granting but other waiters took the tokens: a request is
+        // refused only once the counter says the period is spent.
         for (var round = 0; ; round++)
         {
             await pending;
@@ -99,7 +107,7 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
                 // A lease lapses a little before its period ends (it is counted from the ask): an ask in
                 // that gap finds the old period spent. Its end is a few milliseconds away: wait for it.
                 var periodEnding = wait > TimeSpan.Zero && wait <= PeriodEndWait;
-                if (!_reachable || round >= 3 || (wait > TimeSpan.Zero && !periodEnding))
+                if (!_reachable || round >= MaxRounds || (wait > TimeSpan.Zero && !periodEnding))
                 {
                     _waiting--;
                     return new TakeResult(_reachable ? TakeOutcome.Exhausted : TakeOutcome.Unavailable, 0);
@@ -118,6 +126,37 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
                 }
             }
         }
+    }
+
+    /// <summary>Whether the period's limit is reached for a while yet and no token is left here: requests are refused without asking.</summary>
+    public bool IsExhausted()
+    {
+        lock (_gate)
+        {
+            var now = clock.GetTimestamp();
+            return _tokens <= 0 && _exhausted && now < _expires && clock.GetElapsedTime(now, _expires) > PeriodEndWait;
+        }
+    }
+
+    /// <summary>
+    /// Gives back every unspent token now: a longer window is exhausted, so these cannot be spent
+    /// here before it resets, and another node may spend them.
+    /// </summary>
+    public void ReturnUnspent()
+    {
+        LeaseReturn returned;
+        lock (_gate)
+        {
+            if (_tokens <= 0 || clock.GetTimestamp() >= _expires)
+            {
+                return;
+            }
+            returned = new LeaseReturn { Counter = Name, Window = Window.Name, PeriodStartUnixMs = _periodStart, Tokens = _tokens };
+            _held -= _tokens;
+            _tokens = 0;
+        }
+        stats.OnReturned(returned.Tokens);
+        source.Return(returned);
     }
 
     /// <summary>Puts back a token taken for a request that another window then refused.</summary>
@@ -224,6 +263,7 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
                 Tokens = Want(sent),
                 PeriodStartUnixMs = _periodStart,
                 HeldInPeriod = _held,
+                KnownNodes = _liveNodes,
             };
             _lastAsk = sent;
             _demandSinceAsk = 0;

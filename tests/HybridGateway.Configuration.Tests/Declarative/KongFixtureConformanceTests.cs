@@ -19,6 +19,18 @@ public sealed class KongFixtureConformanceTests
 
     public static IEnumerable<object[]> Files() => KongFixtures.Files();
 
+    /// <summary>Its rate-limiting instance uses the redis policy, now served by the cluster counters: only its hmac-auth credentials are refused.</summary>
+    [KongFixtureTheory]
+    [InlineData("dump-001-entities-with-tags-kong.yaml")]
+    public void RedisRateLimiting_IsAccepted_OnlyTheUnsupportedRestIsRefused(string file)
+    {
+        var plan = TestConfig.ImportYaml(KongFixtures.Read(file));
+
+        Assert.False(plan.Success);
+        Assert.All(plan.Errors.Describe(), line => Assert.DoesNotContain("redis", line, StringComparison.OrdinalIgnoreCase));
+        Assert.All(plan.Errors.Describe(), line => Assert.Contains("hmac", line, StringComparison.OrdinalIgnoreCase));
+    }
+
     [KongFixtureTheory]
     [MemberData(nameof(Files))]
     public void Fixture_ImportsAndExportsBackEquivalent_OrIsRefusedNamingTheFeature(string file)

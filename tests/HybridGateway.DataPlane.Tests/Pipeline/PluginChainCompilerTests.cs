@@ -80,8 +80,11 @@ public sealed class PluginChainCompilerTests
         var service = Service("orders");
         var first = Route(service, "first");
         var second = Route(service, "second");
-        var state = State(service, first, second);
+        var alice = Consumer("alice");
+        var state = State(service, first, second, alice);
         var serving = compiler.Full(state);
+        var forAlice = Plugin("rate-limiting", "{\"second\":5}") with { Consumer = EntityRef.To(alice.Id) };
+        var forAliceOnFirst = Plugin("rate-limiting", "{\"second\":9}", first) with { Consumer = EntityRef.To(alice.Id) };
 
         var onService = KeyAuth(service: service);
         var onRoute = KeyAuth(route: first, config: Realm("route"));
@@ -91,6 +94,9 @@ public sealed class PluginChainCompilerTests
         {
             ("a route plugin", [EntityChange.Upsert(onRoute)]),
             ("a global plugin", [EntityChange.Upsert(global)]),
+            ("a plugin scoped to a consumer", [EntityChange.Upsert(forAlice)]),
+            ("a plugin scoped to a consumer and a route", [EntityChange.Upsert(forAliceOnFirst)]),
+            ("the consumer-scoped plugin removed", [EntityChange.Delete(EntityKinds.Plugins, forAlice.Id)]),
             ("the route plugin's scope changed to the service", [EntityChange.Upsert(onRoute with { Route = null, Service = EntityRef.To(service.Id) })]),
             ("the global plugin disabled", [EntityChange.Upsert(global with { Enabled = false })]),
             ("the global plugin enabled", [EntityChange.Upsert(global)]),
@@ -104,7 +110,7 @@ public sealed class PluginChainCompilerTests
             ("the service plugin enabled", [EntityChange.Upsert(onService)]),
             ("the global plugin removed", [EntityChange.Delete(EntityKinds.Plugins, global.Id)]),
             ("the service removed with its routes and plugin",
-                [EntityChange.Delete(EntityKinds.Plugins, onService.Id), EntityChange.Delete(EntityKinds.Routes, first.Id),
+                [EntityChange.Delete(EntityKinds.Plugins, onService.Id), EntityChange.Delete(EntityKinds.Plugins, forAliceOnFirst.Id), EntityChange.Delete(EntityKinds.Routes, first.Id),
                  EntityChange.Delete(EntityKinds.Routes, second.Id), EntityChange.Delete(EntityKinds.Services, service.Id)]),
         };
         foreach (var (what, changes) in steps)
@@ -148,7 +154,9 @@ public sealed class PluginChainCompilerTests
     }
 
     private static IEnumerable<Guid> Ids(PluginChain? chain) =>
-        chain?.Handlers.Select(h => h.Plugin.Id) ?? [];
+        chain?.Handlers.SelectMany(h => h is ConsumerScopedHandler scoped
+            ? new[] { scoped.Fallback?.Plugin.Id ?? Guid.Empty }.Concat(scoped.ByConsumer.OrderBy(c => c.Key).Select(c => c.Value.Plugin.Id))
+            : [h.Plugin.Id]) ?? [];
 
     private static string Realm(string name) => "{\"realm\":\"" + name + "\"}";
 }

@@ -55,11 +55,28 @@ public sealed class BadInputTests(ControlPlaneFixture fixture) : IClassFixture<C
     [Fact]
     public async Task PluginConfig_IsCheckedByThePluginsOwnSchema()
     {
-        var reply = await fixture.Admin.PostJson("/plugins", new { name = "rate-limiting", config = new { minute = 10, second = 20, policy = "redis" } });
+        var before = await fixture.Admin.ConfigVersionAsync();
+        var reply = await fixture.Admin.PostJson("/plugins", new { name = "rate-limiting", config = new { minute = 10, second = 20, hour = 0 } });
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         var config = reply.Object["fields"]!["config"]!.AsObject();
         Assert.Contains("cannot be lower than the limit for second", config["minute"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("redis policy is not supported", config["policy"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("value must be greater than 0", config["hour"]!.GetValue<string>());
+        Assert.Equal(before, await fixture.Admin.ConfigVersionAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"second":-1}""", "second", "value should be between 0 and")]
+    [InlineData("""{"minute":0}""", "minute", "value must be greater than 0")]
+    [InlineData("""{"limit_by":"ip"}""", "@entity", "at least one of these fields must be non-empty")]
+    [InlineData("""{"minute":5,"limit_by":"header"}""", "header_name", "required field missing when 'limit_by' is 'header'")]
+    [InlineData("""{"minute":5,"limit_by":"path"}""", "path", "required field missing when 'limit_by' is 'path'")]
+    public async Task RateLimitingConfig_Bad_Is400NamingTheField(string config, string field, string message)
+    {
+        var before = await fixture.Admin.ConfigVersionAsync();
+        var reply = await fixture.Admin.PostJson("/plugins", new { name = "rate-limiting", config = System.Text.Json.Nodes.JsonNode.Parse(config) });
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains(message, reply.Object["fields"]!["config"]![field]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.Admin.ConfigVersionAsync());
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed partial class LauncherClone : IAsyncDisposable
             ["HGW_PROXY_SSL_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["HGW_STATUS_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["HGW_DEMO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["HGW_SILO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         };
         return new LauncherClone(tempRoot, directory, ports);
     }

@@ -23,18 +23,18 @@ public sealed class HybridFixture : IAsyncDisposable
 
     public HttpClient Admin => ControlPlane.Admin;
 
-    public static async Task<HybridFixture> StartAsync()
+    public static async Task<HybridFixture> StartAsync(IDictionary<string, string>? controlPlaneSettings = null)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        var controlPlane = await ControlPlaneProcess.StartAsync(connectionString, "cp-a");
+        var controlPlane = await ControlPlaneProcess.StartAsync(connectionString, "cp-a", controlPlaneSettings);
         var upstream = await EchoUpstream.StartAsync("echo");
         return new HybridFixture(connectionString, controlPlane, upstream);
     }
 
     /// <summary>Another control-plane replica on the same database.</summary>
-    public async Task<ControlPlaneProcess> StartReplicaAsync(string name)
+    public async Task<ControlPlaneProcess> StartReplicaAsync(string name, IDictionary<string, string>? settings = null)
     {
-        var replica = await ControlPlaneProcess.StartAsync(ConnectionString, name);
+        var replica = await ControlPlaneProcess.StartAsync(ConnectionString, name, settings);
         _owned.Add(replica);
         return replica;
     }

@@ -14,8 +14,8 @@ public sealed class NackTests
         var good = await hybrid.AddEchoRouteAsync("guarded", "/guarded");
         await node.WaitForVersionAsync(good);
 
-        // This node has no runtime for rate-limiting: serving the route without it would leave it unlimited.
-        var plugin = await hybrid.Admin.PostJson("/services/guarded/plugins", new { name = "rate-limiting", config = new { minute = 10 } });
+        // This node has no runtime for jwt: serving the route without it would leave it open.
+        var plugin = await hybrid.Admin.PostJson("/services/guarded/plugins", new { name = "jwt" });
         var rejected = plugin.ConfigVersion!.Value;
         var status = await Eventually.Get(() => hybrid.NodeStatusAsync("node-picky"), n => n["sync_status"]!.GetValue<string>() == "nack", "the NACK to be recorded");
         Assert.Equal(good, status["applied_version"]!.GetValue<long>());
@@ -23,7 +23,7 @@ public sealed class NackTests
         var nack = status["last_nack"]!;
         Assert.Equal("unsupported_plugin", nack["code"]!.GetValue<string>());
         Assert.Equal(rejected, nack["rejected_version"]!.GetValue<long>());
-        Assert.Contains("rate-limiting", nack["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("jwt", nack["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(plugin.Object["id"]!.GetValue<string>(), nack["entities"]![0]!.GetValue<string>(), StringComparison.Ordinal);
 
         Assert.Equal(good, await node.ServedVersionAsync());

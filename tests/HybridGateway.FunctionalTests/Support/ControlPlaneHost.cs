@@ -37,6 +37,7 @@ public sealed class ControlPlaneHost : IAsyncDisposable
                 ["ControlPlane:ClusterListen"] = "127.0.0.1:0",
                 ["ControlPlane:BootstrapAdminToken"] = Token,
                 ["ControlPlane:AllowInsecureCluster"] = "true",
+                ["ControlPlane:Counters:SiloListen"] = "127.0.0.1:0",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Marten"] = "Warning",
             };

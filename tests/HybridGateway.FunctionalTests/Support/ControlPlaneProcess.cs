@@ -42,6 +42,7 @@ public sealed class ControlPlaneProcess : IAsyncDisposable
             ["HGW_ControlPlane__ClusterListen"] = "127.0.0.1:" + clusterPort.ToString(CultureInfo.InvariantCulture),
             ["HGW_ControlPlane__BootstrapAdminToken"] = ControlPlaneHost.Token,
             ["HGW_ControlPlane__AllowInsecureCluster"] = "true",
+            ["HGW_ControlPlane__Counters__SiloListen"] = "127.0.0.1:0",
             ["HGW_ControlPlane__HeartbeatIntervalMs"] = "1000",
             ["HGW_ControlPlane__ReplicaPollIntervalMs"] = "1000",
             ["HGW_ControlPlane__NodeName"] = name,

@@ -110,7 +110,14 @@ public sealed class RateLimitingHandler : PluginHandler
     /// </summary>
     private async ValueTask<int> TakeLeasedAsync(LeasedCounter[] leased, long[] remainingOut)
     {
-        var stop = -1;
+        // A window known to be spent refuses at once, without taking (and putting back) the others' tokens.
+        for (var i = 0; i < leased.Length; i++)
+        {
+            if (leased[i].IsExhausted())
+            {
+                return Refused(leased, i, remainingOut);
+            }
+        }
         for (var i = 0; i < leased.Length; i++)
         {
             var result = await leased[i].TakeAsync();
@@ -127,12 +134,21 @@ public sealed class RateLimitingHandler : PluginHandler
             {
                 return -2;
             }
-            stop = i;
-            for (var j = 0; j < leased.Length; j++)
+            // Shorter windows' tokens are no use here until this window resets: other nodes may spend them.
+            for (var j = 0; j < i; j++)
             {
-                remainingOut[j] = j == i ? 0 : leased[j].Peek();
+                leased[j].ReturnUnspent();
             }
-            break;
+            return Refused(leased, i, remainingOut);
+        }
+        return -1;
+    }
+
+    private static int Refused(LeasedCounter[] leased, int stop, long[] remainingOut)
+    {
+        for (var j = 0; j < leased.Length; j++)
+        {
+            remainingOut[j] = j == stop ? 0 : leased[j].Peek();
         }
         return stop;
     }
