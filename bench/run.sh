@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HybridGateway benchmarks: ratios against nginx and a minimal YARP proxy measured in the same run.
-#   bench/run.sh [all|proxy|config-scale|fanout|quick|profile]    (./gateway.sh bench [scenario] calls this)
+#   bench/run.sh [all|proxy|rate-limit-keys|config-scale|fanout|quick|profile]    (./gateway.sh bench [scenario] calls this)
 # Load (wrk) runs on CPU 0, every server on CPU 1; everything listens on 127.0.0.1; every process
 # started here is stopped by its PID. Results: printed, and written to bench/results/.
 set -euo pipefail
@@ -181,6 +181,43 @@ YAML
 }
 BENCH_KEY="bench-key-$(date +%s)-0123456789abcdef"
 
+# The one route with cluster rate limiting far above the load: every request spends a leased token,
+# none is refused, and leases are asked for in the background.
+rate_limit_config() {
+  one_route_config
+  cat >> "$RUN/one-route.yaml" <<YAML
+plugins:
+- name: rate-limiting
+  config:
+    second: 100000000
+    policy: cluster
+    limit_by: ip
+YAML
+  mv "$RUN/one-route.yaml" "$RUN/rate-limit.yaml"
+}
+
+# 100,000 keys, one counter each, for the control plane's memory with that many live counters.
+rate_limit_keys_config() {
+  one_route_config
+  cat >> "$RUN/one-route.yaml" <<YAML
+plugins:
+- name: rate-limiting
+  config:
+    minute: 1000
+    policy: cluster
+    limit_by: header
+    header_name: x-tenant
+YAML
+  mv "$RUN/one-route.yaml" "$RUN/rate-limit-keys.yaml"
+  cat > "$RUN/tenants.lua" <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "/12b", { ["x-tenant"] = "tenant-" .. (counter % 100000) })
+end
+LUA
+}
+
 many_routes_config() {
   {
     printf '_format_version: "3.0"\nservices:\n'
@@ -237,6 +274,15 @@ proxy_scenarios() {
       run_round "key-auth" 12b "$conns" "$round" "/" "apikey: $BENCH_KEY" | tee -a "$raw" >&2
     done
   done
+  rate_limit_config
+  push_config "$RUN/rate-limit.yaml"
+  warm_up "http://127.0.0.1:$DP_PORT/12b"
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "rate-limiting (cluster), 1 route, 12 B, $conns connections, round $round..."
+      run_round "rate-limiting" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
+    done
+  done
   log "pushing 10,000 services and routes..."
   many_routes_config
   push_config "$RUN/many-routes.yaml"
@@ -288,6 +334,10 @@ summarize() {
           other = r("10k-routes", p[2], "dp")
           printf "10,000 routes vs 1 route (12 B, %s connections): %.2f× the RPS; against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], other / base, other / r("10k-routes", p[2], "yarp"), baseY, (other / r("10k-routes", p[2], "yarp")) / baseY
         }
+        if (("rate-limiting" SUBSEP p[2] SUBSEP "dp") in s) {
+          limited = r("rate-limiting", p[2], "dp")
+          printf "rate-limiting (cluster) vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS (target 0.90×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], limited / base, limited / r("rate-limiting", p[2], "yarp"), baseY, (limited / r("rate-limiting", p[2], "yarp")) / baseY
+        }
         if (("key-auth" SUBSEP p[2] SUBSEP "dp") in s) {
           keyed = r("key-auth", p[2], "dp")
           printf "key-auth vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS; against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], keyed / base, keyed / r("key-auth", p[2], "yarp"), baseY, (keyed / r("key-auth", p[2], "yarp")) / baseY
@@ -295,6 +345,27 @@ summarize() {
       }
     }' "$1"
 }
+
+# The control plane's memory with 100,000 live rate-limit keys (one counter grain each).
+rate_limit_keys() {
+  rate_limit_keys_config
+  push_config "$RUN/rate-limit-keys.yaml"
+  local before after grains
+  before=$(admin "http://127.0.0.1:$ADMIN_PORT/status")
+  log "100,000 keys through one data plane..."
+  taskset -c "$LOAD_CPU" wrk -t1 -c64 -d"${HGW_BENCH_KEYS_SECONDS:-40}s" -s "$RUN/tenants.lua" "http://127.0.0.1:$DP_PORT/" >"$RUN/keys-wrk.txt" 2>&1 || true
+  after=$(admin "http://127.0.0.1:$ADMIN_PORT/status")
+  grains=$(printf '%s' "$after" | grep -o '"counter_grains_by_silo":{[^}]*}' | grep -o ':[0-9]*}' | tr -dc '0-9')
+  echo "## Rate-limit counters: control-plane memory with many live keys"
+  echo
+  echo "| | counter grains | RSS MiB | GC heap MiB |"
+  echo "| --- | --- | --- | --- |"
+  printf '| before | 0 | %s | %s |\n' "$(json_mib "$before" resident_bytes)" "$(json_mib "$before" gc_heap_bytes)"
+  printf '| after %s requests over 100,000 keys | %s | %s | %s |\n' "$(awk '/requests in/ {print $1}' "$RUN/keys-wrk.txt")" "${grains:-?}" "$(json_mib "$after" resident_bytes)" "$(json_mib "$after" gc_heap_bytes)"
+  echo
+}
+
+json_mib() { printf '%s' "$1" | grep -o "\"$2\":[0-9]*" | cut -d: -f2 | awk '{printf "%.0f", $1 / 1048576}'; }
 
 config_scale() {
   echo "$(dotnet "$BENCH/ConfigScale/bin/Release/net10.0/ConfigScale.dll")"
@@ -383,11 +454,18 @@ main() {
       ;;
   esac
   case "$SCENARIO" in
+    all|rate-limit-keys)
+      [ "$SCENARIO" = rate-limit-keys ] && { start_origin; start_gateway; }
+      rate_limit_keys | tee -a "$OUT"
+      ;;
+  esac
+  case "$SCENARIO" in
     all|config-scale) config_scale | tee -a "$OUT" ;;
   esac
   case "$SCENARIO" in
     all|fanout)
-      [ "$SCENARIO" = fanout ] && { many_routes_config; push_config "$RUN/many-routes.yaml"; }
+      many_routes_config
+      push_config "$RUN/many-routes.yaml"
       fanout | tee -a "$OUT"
       ;;
   esac

@@ -72,7 +72,7 @@ public sealed class CounterLedger(RateLimitWindow window)
             // Held back for nodes that have not reported yet: ask again soon rather than at the period's end.
             ttl = Math.Min(ttl, RecoveryRetryMs);
         }
-        return new CounterGrant(granted, Math.Max(0, limit - Count), _periodStart, ttl, Math.Max(1, _heldByNode.Count));
+        return new CounterGrant(granted, Math.Max(0, limit - Count), _periodStart, ttl, Math.Max(_lastPeriodNodes, _heldByNode.Count));
     }
 
     public void Return(CounterReturn returned)
