@@ -315,7 +315,8 @@ cmd_up() {
     "HGW_DataPlane__ProxyListen=127.0.0.1:$PROXY_PORT" \
     "HGW_DataPlane__ProxySslListen=127.0.0.1:$PROXY_SSL_PORT" \
     "HGW_DataPlane__StatusListen=127.0.0.1:$STATUS_PORT" \
-    "HGW_DataPlane__Labels__region=local"
+    "HGW_DataPlane__Labels__region=local" \
+    "HGW_DataPlane__AccessLog=$RUN/access.log"
   wait_for_port "$STATUS_PORT" 60 "$(cat "$RUN/data-plane.pid")" || fail "the data plane did not open its status port $STATUS_PORT" "$RUN/data-plane.log"
 
   # An empty control plane gets the example config, pointed at the demo upstream's port, so that the first curl works.
@@ -352,7 +353,7 @@ HybridGateway is up.
   Cluster gRPC         127.0.0.1:$CLUSTER_PORT          (h2c on loopback; use mTLS elsewhere)
   Demo upstream        http://127.0.0.1:$DEMO_PORT
   PostgreSQL           $(sed 's/Password=[^;]*/Password=***/' "$DATA/pg/connection")$pg_note
-  Logs                 .data/run/*.log
+  Logs                 .data/run/*.log   (access log: .data/run/access.log, one JSON line per request)
 
 Try:
   curl -s http://127.0.0.1:$PROXY_PORT/demo/hello

@@ -122,14 +122,13 @@ start_gateway() {
   HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
   HGW_ControlPlane__BootstrapAdminToken="$TOKEN" HGW_ControlPlane__AllowInsecureCluster=true \
   HGW_ControlPlane__Counters__SiloListen="127.0.0.1:$(free_port)" \
-  Logging__LogLevel__Default=Warning \
     start_bg control-plane dotnet "$ROOT/src/HybridGateway.ControlPlane/bin/Release/net10.0/HybridGateway.ControlPlane.dll"
   CP_PID=$(cat "$RUN/control-plane.pid")
   wait_port "$ADMIN_PORT"
   rm -rf "$RUN/dp-cache"
   HGW_DataPlane__ControlPlane="http://127.0.0.1:$CLUSTER_PORT" HGW_DataPlane__NodeId=bench-dp HGW_DataPlane__CacheDirectory="$RUN/dp-cache" \
   HGW_DataPlane__ProxyListen="127.0.0.1:$DP_PORT" HGW_DataPlane__ProxySslListen="127.0.0.1:$(free_port)" HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
-  Logging__LogLevel__Default=Warning \
+  HGW_DataPlane__AccessLog="$RUN/access.log" \
     start_bg data-plane dotnet "$ROOT/src/HybridGateway.DataPlane/bin/Release/net10.0/HybridGateway.DataPlane.dll"
   DP_PID=$(cat "$RUN/data-plane.pid")
   wait_port "$STATUS_PORT"

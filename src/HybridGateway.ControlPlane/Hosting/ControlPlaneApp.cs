@@ -25,6 +25,7 @@ public static class ControlPlaneApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddShippedSettings("controlplane.settings.json");
         builder.Configuration.AddEnvironmentVariables("HGW_");
         // Request lines carry URLs, and a key-auth URL can carry a key: they are not logged.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);

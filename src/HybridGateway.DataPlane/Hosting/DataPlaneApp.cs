@@ -1,4 +1,5 @@
 using HybridGateway.Configuration.Validation;
+using HybridGateway.DataPlane.AccessLog;
 using HybridGateway.DataPlane.Cache;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Proxy;
@@ -21,6 +22,7 @@ public static class DataPlaneApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddShippedSettings("dataplane.settings.json");
         builder.Configuration.AddEnvironmentVariables("HGW_");
         // ASP.NET's hosting diagnostics open a log scope and an Activity for every request as soon as
         // its logger is enabled at any level: measurable on the proxy path, and nothing is logged per
@@ -54,6 +56,8 @@ public static class DataPlaneApp
             var options = sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value;
             return new TrustedProxies(options.TrustedProxies, options.RealIpHeader);
         });
+        services.AddSingleton<AccessLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
         services.AddSingleton<ProxyMiddleware>();
         services.AddSingleton<ProxyTlsHandshake>();
 

@@ -42,6 +42,12 @@ public sealed class DataPlaneOptions
     /// <summary>Heartbeat interval towards the control plane (it announces its own in Welcome).</summary>
     public int HeartbeatIntervalMs { get; set; } = 10_000;
 
+    /// <summary>The access log: a file path, <c>stdout</c>, or <c>off</c>. One JSON line per request, written off the request path.</summary>
+    public string AccessLog { get; set; } = "stdout";
+
+    /// <summary>Access-log lines waiting to be written; past this, lines are dropped (and counted) rather than slowing requests.</summary>
+    public int AccessLogQueueSize { get; set; } = 16_384;
+
     /// <summary>How long a request waits for a rate-limit lease before its instance falls back.</summary>
     public int RateLimitLeaseTimeoutMs { get; set; } = 1_000;
 }

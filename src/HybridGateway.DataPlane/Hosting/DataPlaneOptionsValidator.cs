@@ -53,6 +53,14 @@ public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOption
         {
             failures.Add("DataPlane:ReconnectMinDelayMs must be at least 10 and at most ReconnectMaxDelayMs.");
         }
+        if (string.IsNullOrWhiteSpace(options.AccessLog))
+        {
+            failures.Add("DataPlane:AccessLog must be a file path, 'stdout' or 'off'.");
+        }
+        if (options.AccessLogQueueSize is < 1 or > 10_000_000)
+        {
+            failures.Add("DataPlane:AccessLogQueueSize must be between 1 and 10000000.");
+        }
         if (options.RateLimitLeaseTimeoutMs is < 10 or > 60_000)
         {
             failures.Add("DataPlane:RateLimitLeaseTimeoutMs must be between 10 and 60000.");

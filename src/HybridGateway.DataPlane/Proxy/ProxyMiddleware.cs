@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using HybridGateway.Configuration.Entities;
+using HybridGateway.DataPlane.AccessLog;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Routing;
@@ -14,9 +16,38 @@ namespace HybridGateway.DataPlane.Proxy;
 /// that decides), matches a route in the compiled table, runs the route's plugin chain, builds the upstream path, and forwards
 /// with YARP's forwarder, retrying only requests that are safe to repeat.
 /// </summary>
-public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted)
+public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        accessLog.Enabled ? ProxyAndLogAsync(context) : ProxyAsync(context, null);
+
+    private async Task ProxyAndLogAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var startedAt = DateTime.UtcNow;
+        var outcome = new ProxyOutcome();
+        await ProxyAsync(context, outcome);
+        var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var request = context.Request;
+        accessLog.Write(new AccessLogEntry(
+            startedAt,
+            context.Connection.RemoteIpAddress,
+            request.Method,
+            outcome.Path ?? request.Path.Value ?? "",
+            context.Response.StatusCode,
+            request.ContentLength,
+            context.Response.ContentLength,
+            total,
+            outcome.UpstreamTicks > 0 ? Stopwatch.GetElapsedTime(0, outcome.UpstreamTicks).TotalMilliseconds : null,
+            outcome.Route,
+            outcome.Service?.Service,
+            outcome.Consumer,
+            outcome.Upstream,
+            outcome.ConfigVersion,
+            context.TraceIdentifier));
+    }
+
+    private async Task ProxyAsync(HttpContext context, ProxyOutcome? outcome)
     {
         var config = holder.Current;
         if (config is null)
@@ -24,12 +55,14 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NotReady);
             return;
         }
+        outcome?.ConfigVersion = config.Version;
         if (!TrySplitTarget(context.Features.Get<IHttpRequestFeature>()!.RawTarget, out var rawPath, out var query)
             || PathNormalizer.Normalize(rawPath) is not { } path)
         {
             await ProxyResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ProxyResponses.BadRequest);
             return;
         }
+        outcome?.Path = path;
         var request = context.Request;
         var match = config.Routes.Match(new RouteRequest(
             request.Method,
@@ -44,6 +77,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             return;
         }
         var route = matched.Route;
+        outcome?.Route = route;
         if (!request.IsHttps && !Allows(route, Protocols.Http) && Allows(route, Protocols.Https))
         {
             await RedirectToHttpsAsync(context, route, path, query);
@@ -54,11 +88,14 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NoService);
             return;
         }
+        outcome?.Service = service;
         var trustedPeer = trusted.Contains(context.Connection.RemoteIpAddress);
         if (config.Plugins.For(route.Id) is { } chain)
         {
             var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted) { Route = route, Path = path };
-            if (!await chain.AccessAsync(pluginRequest))
+            var passed = await chain.AccessAsync(pluginRequest);
+            outcome?.Consumer = pluginRequest.Consumer;
+            if (!passed)
             {
                 return;
             }
@@ -76,15 +113,22 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             ClientPath = path,
             TrustedPeer = trustedPeer,
         });
-        await ForwardAsync(context, service);
+        await ForwardAsync(context, service, outcome);
     }
 
-    private async Task ForwardAsync(HttpContext context, ServiceRuntime service)
+    private async Task ForwardAsync(HttpContext context, ServiceRuntime service, ProxyOutcome? outcome)
     {
         var attempts = 1 + (IsRepeatable(context.Request) ? service.Service.Retries : 0);
         for (var attempt = 1; ; attempt++)
         {
-            var error = await forwarder.SendAsync(context, service.NextDestination(), service.Client, service.RequestConfig, transformer);
+            var destination = service.NextDestination();
+            var sent = outcome is null ? 0 : Stopwatch.GetTimestamp();
+            var error = await forwarder.SendAsync(context, destination, service.Client, service.RequestConfig, transformer);
+            if (outcome is not null)
+            {
+                outcome.Upstream = destination;
+                outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sent;
+            }
             if (error == ForwarderError.None || context.Response.HasStarted)
             {
                 return;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HybridGateway.DataPlane.AccessLog;
 using HybridGateway.DataPlane.Cache;
 using HybridGateway.DataPlane.Hosting;
 using HybridGateway.DataPlane.Pipeline.RateLimiting;
@@ -22,7 +23,7 @@ public static class StatusEndpoints
             ? Results.Json(new JsonObject { ["ready"] = true, ["config_version"] = config.Version })
             : Results.Json(new JsonObject { ["ready"] = false, ["message"] = "no configuration loaded yet" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
-        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options, RateLimitingRuntime rateLimiting, ILeaseSource leases) =>
+        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options, RateLimitingRuntime rateLimiting, ILeaseSource leases, AccessLogWriter accessLog) =>
         {
             var details = holder.Details;
             return Results.Json(new JsonObject
@@ -53,6 +54,12 @@ public static class StatusEndpoints
                     ["reconnects"] = sync.Reconnects,
                 },
                 ["rate_limiting"] = RateLimitingStatus(rateLimiting, leases),
+                ["access_log"] = new JsonObject
+                {
+                    ["target"] = accessLog.Target,
+                    ["written"] = accessLog.Written,
+                    ["dropped"] = accessLog.Dropped,
+                },
             });
         });
     }

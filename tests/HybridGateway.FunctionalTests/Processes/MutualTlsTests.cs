@@ -25,7 +25,9 @@ public sealed class MutualTlsTests
             });
             await using var upstream = await EchoUpstream.StartAsync("echo");
             await controlPlane.Admin.PostJson("/services", new { name = "tls", url = upstream.Url });
-            var version = (await controlPlane.Admin.PostJson("/services/tls/routes", new { name = "tls", paths = new[] { "/tls" } })).ConfigVersion!.Value;
+            await controlPlane.Admin.PostJson("/services/tls/routes", new { name = "tls", paths = new[] { "/tls" } });
+            // Cluster rate limiting: its lease stream shares the cluster port and the node's identity.
+            var version = (await controlPlane.Admin.PostJson("/routes/tls/plugins", new { name = "rate-limiting", config = new { second = 1000, policy = "cluster" } })).ConfigVersion!.Value;
             var tls = new Dictionary<string, string>
             {
                 ["HGW_DataPlane__Tls__CertificatePath"] = nodeCert,
@@ -37,7 +39,11 @@ public sealed class MutualTlsTests
             await using (var node = await DataPlaneProcess.StartAsync(url, "edge-1", tls))
             {
                 await node.WaitForVersionAsync(version);
-                Assert.Equal(HttpStatusCode.OK, (await node.Proxy.GetAsync("/tls")).StatusCode);
+                await Eventually.True(async () => (await node.StatusAsync())["rate_limiting"]!["counters_reachable"]!.GetValue<bool>(), "the lease stream over mTLS");
+                using var limited = await node.Proxy.GetAsync("/tls");
+                Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+                Assert.Equal("999", limited.Headers.GetValues("X-RateLimit-Remaining-Second").Single());
+                Assert.Equal("exact", (await node.StatusAsync())["rate_limiting"]!["instances"]!.AsObject().Single().Value!["mode"]!.GetValue<string>());
             }
 
             await using var impostor = await DataPlaneProcess.StartAsync(url, "edge-2", tls);
@@ -47,6 +53,10 @@ public sealed class MutualTlsTests
             await Eventually.True(() => Task.FromResult(impostor.Process!.Output.Contains("identity_mismatch", StringComparison.Ordinal)),
                 "the impostor to log the refusal", diagnostics: () => impostor.Process!.Output);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await impostor.Status.GetAsync("/status/ready")).StatusCode);
+            // Its lease stream is refused the same way: no counters under a name it cannot prove.
+            await Eventually.True(() => Task.FromResult(controlPlane.Process!.Output.Contains("Refused a lease stream: node_id 'edge-2' is not the identity", StringComparison.Ordinal)),
+                "the control plane to refuse the impostor's lease stream", diagnostics: () => controlPlane.Process!.Output);
+            Assert.False((await impostor.StatusAsync())["rate_limiting"]!["counters_reachable"]!.GetValue<bool>());
             // The refusal is not recorded under either name: edge-1's status stays its own.
             var listed = (await controlPlane.Admin.GetJson("/clustering/data-planes")).Object["data"]!.AsArray();
             Assert.DoesNotContain(listed, n => n!["id"]!.GetValue<string>() == "edge-2");

@@ -1,0 +1,24 @@
+using HybridGateway.Configuration.Entities;
+using HybridGateway.DataPlane.Runtime;
+using Route = HybridGateway.Configuration.Entities.Route;
+
+namespace HybridGateway.DataPlane.AccessLog;
+
+/// <summary>What the proxy learned about one request, for its access-log line: filled as it goes, read once it is answered.</summary>
+public sealed class ProxyOutcome
+{
+    public string? Path { get; set; }
+
+    public Route? Route { get; set; }
+
+    public ServiceRuntime? Service { get; set; }
+
+    public Consumer? Consumer { get; set; }
+
+    public string? Upstream { get; set; }
+
+    /// <summary>Stopwatch ticks spent in the forwarder (all attempts), or 0 when nothing was forwarded.</summary>
+    public long UpstreamTicks { get; set; }
+
+    public long ConfigVersion { get; set; }
+}
