@@ -233,6 +233,17 @@ pg_purge() { # DIR: stop it, then delete its files wherever they live
   rm -rf "$dir"
 }
 
+# The tests scrape both planes with a real Prometheus (Debian's package).
+ensure_prometheus_installed() {
+  [ -x /usr/bin/prometheus ] && return 0
+  log "Prometheus not found: installing the distribution's package (the tests scrape with it)..."
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq prometheus >/dev/null \
+    || log "warning: installing prometheus failed; the Prometheus tests will fail"
+}
+
 # ---------- build ----------
 require_dotnet() { command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet not on PATH)"; }
 
@@ -409,6 +420,7 @@ cmd_test() {
   trap 'pg_stop "$TEST_PG_DIR" 2>/dev/null' EXIT
   export HGW_TEST_PG="$(cat "$dir/connection")"
   export HGW_REPO_ROOT="$ROOT"
+  ensure_prometheus_installed
   if command -v npm >/dev/null 2>&1; then
     log "installing the Node.js sync client's packages..."
     (cd "$ROOT/tests/node-sync-client" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) \

@@ -126,12 +126,28 @@ start_gateway() {
   CP_PID=$(cat "$RUN/control-plane.pid")
   wait_port "$ADMIN_PORT"
   rm -rf "$RUN/dp-cache"
+  start_data_plane "$RUN/access.log"
+}
+
+# start_data_plane ACCESS_LOG: the data plane as ./gateway.sh up starts it (access log to a file);
+# ACCESS_LOG=off only for the scenario that measures what the access log costs.
+start_data_plane() {
   HGW_DataPlane__ControlPlane="http://127.0.0.1:$CLUSTER_PORT" HGW_DataPlane__NodeId=bench-dp HGW_DataPlane__CacheDirectory="$RUN/dp-cache" \
   HGW_DataPlane__ProxyListen="127.0.0.1:$DP_PORT" HGW_DataPlane__ProxySslListen="127.0.0.1:$(free_port)" HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
-  HGW_DataPlane__AccessLog="$RUN/access.log" \
+  HGW_DataPlane__AccessLog="$1" \
     start_bg data-plane dotnet "$ROOT/src/HybridGateway.DataPlane/bin/Release/net10.0/HybridGateway.DataPlane.dll"
   DP_PID=$(cat "$RUN/data-plane.pid")
   wait_port "$STATUS_PORT"
+  wait_port "$DP_PORT"
+}
+
+restart_data_plane() { # ACCESS_LOG
+  kill "$DP_PID" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$DP_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$DP_PID" 2>/dev/null || true
+  start_data_plane "$1"
+  for _ in $(seq 1 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$STATUS_PORT/status/ready")" = 200 ] && return 0; sleep 0.1; done
+  die "the restarted data plane did not become ready"
 }
 
 admin() { curl -s -H "Kong-Admin-Token: $TOKEN" "$@"; }
@@ -264,6 +280,16 @@ proxy_scenarios() {
       run_round "1-route" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
     done
   done
+  # What the access log costs: the same route with the log off, against the shipped default above.
+  restart_data_plane off
+  warm_up "http://127.0.0.1:$DP_PORT/12b"
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "access log off, 1 route, 12 B, $conns connections, round $round..."
+      run_round "access-log-off" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
+    done
+  done
+  restart_data_plane "$RUN/access.log"
   key_auth_config
   push_config "$RUN/key-auth.yaml"
   warm_up "http://127.0.0.1:$DP_PORT/12b" # unauthenticated: exercises the 401 path too
@@ -332,6 +358,10 @@ summarize() {
         if (("10k-routes" SUBSEP p[2] SUBSEP "dp") in s) {
           other = r("10k-routes", p[2], "dp")
           printf "10,000 routes vs 1 route (12 B, %s connections): %.2f× the RPS; against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], other / base, other / r("10k-routes", p[2], "yarp"), baseY, (other / r("10k-routes", p[2], "yarp")) / baseY
+        }
+        if (("access-log-off" SUBSEP p[2] SUBSEP "dp") in s) {
+          quiet = r("access-log-off", p[2], "dp")
+          printf "shipped defaults (access log on) vs access log off (1 route, 12 B, %s connections): %.2f× the RPS (target 0.95×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], base / quiet, baseY, quiet / r("access-log-off", p[2], "yarp"), baseY / (quiet / r("access-log-off", p[2], "yarp"))
         }
         if (("rate-limiting" SUBSEP p[2] SUBSEP "dp") in s) {
           limited = r("rate-limiting", p[2], "dp")

@@ -6,6 +6,7 @@ using HybridGateway.Configuration.Validation;
 using HybridGateway.ControlPlane.AdminApi;
 using HybridGateway.ControlPlane.AdminAuth;
 using HybridGateway.ControlPlane.Counters;
+using HybridGateway.ControlPlane.Metrics;
 using HybridGateway.ControlPlane.Store;
 using HybridGateway.ControlPlane.Sync;
 using HybridGateway.Plugins;
@@ -62,6 +63,7 @@ public static class ControlPlaneApp
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<ConnectedNodes>();
         services.AddSingleton<SnapshotGate>();
+        services.AddSingleton<Metrics.ControlPlaneMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
         services.AddHostedService<ReplicaListener>();
 
@@ -109,6 +111,7 @@ public static class ControlPlaneApp
         app.MapNodeEndpoints();
         app.MapAdminApi();
         app.MapClusteringEndpoints();
+        app.MapMetricsEndpoints();
         return app;
     }
 

@@ -73,17 +73,18 @@ public sealed partial class AccessLogWriter : BackgroundService
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await DrainAsync(sink, buffer, stoppingToken);
+                await DrainAsync(sink, buffer);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: what is queued is written below.
         }
-        await DrainAsync(sink, buffer, CancellationToken.None);
+        await DrainAsync(sink, buffer);
     }
 
-    private async Task DrainAsync(Stream sink, ArrayBufferWriter<byte> buffer, CancellationToken cancellation)
+    /// <summary>Writes what is queued as one batch; a batch once taken is written whole, even while stopping.</summary>
+    private async Task DrainAsync(Stream sink, ArrayBufferWriter<byte> buffer)
     {
         var lines = 0;
         while (lines < 4096 && _queue!.Reader.TryRead(out var entry))
@@ -97,8 +98,8 @@ public sealed partial class AccessLogWriter : BackgroundService
         }
         try
         {
-            await sink.WriteAsync(buffer.WrittenMemory, cancellation);
-            await sink.FlushAsync(cancellation);
+            await sink.WriteAsync(buffer.WrittenMemory, CancellationToken.None);
+            await sink.FlushAsync(CancellationToken.None);
             Interlocked.Add(ref _written, lines);
         }
         catch (IOException e)

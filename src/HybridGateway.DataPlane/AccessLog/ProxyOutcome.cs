@@ -17,8 +17,16 @@ public sealed class ProxyOutcome
 
     public string? Upstream { get; set; }
 
+    /// <summary>Whether the response came from the upstream (Kong's source "service"), not from the gateway ("kong").</summary>
+    public bool FromUpstream { get; set; }
+
     /// <summary>Stopwatch ticks spent in the forwarder (all attempts), or 0 when nothing was forwarded.</summary>
     public long UpstreamTicks { get; set; }
 
     public long ConfigVersion { get; set; }
+
+    /// <summary>The matched route's plugin chain, whose log phase runs once the request is answered.</summary>
+    public Pipeline.PluginChain? Chain { get; set; }
+
+    public double UpstreamMs => UpstreamTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
 }

@@ -2,6 +2,7 @@ using HybridGateway.Configuration.Validation;
 using HybridGateway.DataPlane.AccessLog;
 using HybridGateway.DataPlane.Cache;
 using HybridGateway.DataPlane.Pipeline;
+using HybridGateway.DataPlane.Metrics;
 using HybridGateway.DataPlane.Proxy;
 using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Runtime;
@@ -34,6 +35,7 @@ public static class DataPlaneApp
         services.AddOptions<DataPlaneOptions>().BindConfiguration(DataPlaneOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataPlaneOptions>, DataPlaneOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<KongMetrics>();
         services.AddRateLimiting();
         services.AddSingleton(_ => EntityValidation.Create(PluginCatalog.Default));
         services.AddSingleton<UpstreamClients>();
@@ -100,6 +102,7 @@ public static class DataPlaneApp
         app.UseWhen(context => ListenerTags.Of(context) == Listeners.Proxy, proxyBranch => proxyBranch.Run(proxyMiddleware.InvokeAsync));
         app.UseRouting();
         app.MapStatusEndpoints();
+        app.MapMetricsEndpoint();
         return app;
     }
 

@@ -19,4 +19,12 @@ public abstract class PluginHandler
 
     /// <summary>The access phase: true to go on, false when the plugin has answered the request itself.</summary>
     public abstract ValueTask<bool> AccessAsync(PluginRequest request);
+
+    /// <summary>Whether this plugin has a log phase (<see cref="Log"/>): it then runs once every request of the route is answered.</summary>
+    public virtual bool HasLogPhase => false;
+
+    /// <summary>The log phase, after the response: what the request was and how long it took. Must not throw or block.</summary>
+    public virtual void Log(HttpContext http, AccessLog.ProxyOutcome outcome, double totalMs)
+    {
+    }
 }

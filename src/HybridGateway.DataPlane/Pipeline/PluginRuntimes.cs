@@ -3,7 +3,9 @@ using HybridGateway.DataPlane.Pipeline.Acl;
 using HybridGateway.DataPlane.Pipeline.CorrelationId;
 using HybridGateway.DataPlane.Pipeline.Cors;
 using HybridGateway.DataPlane.Pipeline.IpRestriction;
+using HybridGateway.DataPlane.Metrics;
 using HybridGateway.DataPlane.Pipeline.KeyAuth;
+using HybridGateway.DataPlane.Pipeline.Prometheus;
 using HybridGateway.DataPlane.Pipeline.RateLimiting;
 using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
@@ -28,13 +30,13 @@ public sealed class PluginRuntimes
     /// The plugins this build runs, with rate-limiting counting locally only (no lease source: a
     /// cluster policy falls back). The node itself uses <see cref="With"/> and its lease stream.
     /// </summary>
-    public static PluginRuntimes Default { get; } = With(new RateLimitingRuntime(null, new RateLimitStats(), TimeProvider.System));
+    public static PluginRuntimes Default { get; } = With(new RateLimitingRuntime(null, new RateLimitStats(), TimeProvider.System), new KongMetrics());
 
     /// <summary>Plugins that identify the consumer, or decide by groups, cannot be scoped to a consumer (as Kong's no_consumer).</summary>
-    private static readonly HashSet<string> NoConsumerScope = new(StringComparer.Ordinal) { "key-auth", "acl", "cors" };
+    private static readonly HashSet<string> NoConsumerScope = new(StringComparer.Ordinal) { "key-auth", "acl", "cors", "prometheus" };
 
-    /// <summary>The plugins this build runs, with the given rate-limiting runtime.</summary>
-    public static PluginRuntimes With(RateLimitingRuntime rateLimiting) => new(
+    /// <summary>The plugins this build runs, with the given rate-limiting runtime and metrics.</summary>
+    public static PluginRuntimes With(RateLimitingRuntime rateLimiting, KongMetrics metrics) => new(
     [
         new CorrelationIdRuntime(),
         new CorsRuntime(),
@@ -43,6 +45,7 @@ public sealed class PluginRuntimes
         new RequestSizeLimitingRuntime(),
         new AclRuntime(),
         rateLimiting,
+        new PrometheusRuntime(metrics),
         new RequestTerminationRuntime(),
     ]);
 

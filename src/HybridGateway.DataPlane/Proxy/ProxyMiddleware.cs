@@ -18,16 +18,28 @@ namespace HybridGateway.DataPlane.Proxy;
 /// </summary>
 public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog)
 {
-    public Task InvokeAsync(HttpContext context) =>
-        accessLog.Enabled ? ProxyAndLogAsync(context) : ProxyAsync(context, null);
-
-    private async Task ProxyAndLogAsync(HttpContext context)
+    /// <summary>
+    /// Proxies one request, then runs the log phase of its route's plugins (prometheus) and writes
+    /// its access-log line, both from what <see cref="ProxyOutcome"/> gathered on the way.
+    /// </summary>
+    public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var startedAt = DateTime.UtcNow;
+        var startedAt = accessLog.Enabled ? DateTime.UtcNow : default;
         var outcome = new ProxyOutcome();
         await ProxyAsync(context, outcome);
         var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (outcome.Chain is { LogHandlers.Length: > 0 } chain)
+        {
+            foreach (var handler in chain.LogHandlers)
+            {
+                handler.Log(context, outcome, total);
+            }
+        }
+        if (!accessLog.Enabled)
+        {
+            return;
+        }
         var request = context.Request;
         accessLog.Write(new AccessLogEntry(
             startedAt,
@@ -38,7 +50,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             request.ContentLength,
             context.Response.ContentLength,
             total,
-            outcome.UpstreamTicks > 0 ? Stopwatch.GetElapsedTime(0, outcome.UpstreamTicks).TotalMilliseconds : null,
+            outcome.UpstreamTicks > 0 ? outcome.UpstreamMs : null,
             outcome.Route,
             outcome.Service?.Service,
             outcome.Consumer,
@@ -47,7 +59,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             context.TraceIdentifier));
     }
 
-    private async Task ProxyAsync(HttpContext context, ProxyOutcome? outcome)
+    private async Task ProxyAsync(HttpContext context, ProxyOutcome outcome)
     {
         var config = holder.Current;
         if (config is null)
@@ -55,14 +67,14 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NotReady);
             return;
         }
-        outcome?.ConfigVersion = config.Version;
+        outcome.ConfigVersion = config.Version;
         if (!TrySplitTarget(context.Features.Get<IHttpRequestFeature>()!.RawTarget, out var rawPath, out var query)
             || PathNormalizer.Normalize(rawPath) is not { } path)
         {
             await ProxyResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ProxyResponses.BadRequest);
             return;
         }
-        outcome?.Path = path;
+        outcome.Path = path;
         var request = context.Request;
         var match = config.Routes.Match(new RouteRequest(
             request.Method,
@@ -77,7 +89,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             return;
         }
         var route = matched.Route;
-        outcome?.Route = route;
+        outcome.Route = route;
         if (!request.IsHttps && !Allows(route, Protocols.Http) && Allows(route, Protocols.Https))
         {
             await RedirectToHttpsAsync(context, route, path, query);
@@ -88,13 +100,14 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             await ProxyResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProxyResponses.NoService);
             return;
         }
-        outcome?.Service = service;
+        outcome.Service = service;
         var trustedPeer = trusted.Contains(context.Connection.RemoteIpAddress);
         if (config.Plugins.For(route.Id) is { } chain)
         {
+            outcome.Chain = chain;
             var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted) { Route = route, Path = path };
             var passed = await chain.AccessAsync(pluginRequest);
-            outcome?.Consumer = pluginRequest.Consumer;
+            outcome.Consumer = pluginRequest.Consumer;
             if (!passed)
             {
                 return;
@@ -116,19 +129,17 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         await ForwardAsync(context, service, outcome);
     }
 
-    private async Task ForwardAsync(HttpContext context, ServiceRuntime service, ProxyOutcome? outcome)
+    private async Task ForwardAsync(HttpContext context, ServiceRuntime service, ProxyOutcome outcome)
     {
         var attempts = 1 + (IsRepeatable(context.Request) ? service.Service.Retries : 0);
         for (var attempt = 1; ; attempt++)
         {
             var destination = service.NextDestination();
-            var sent = outcome is null ? 0 : Stopwatch.GetTimestamp();
+            var sent = Stopwatch.GetTimestamp();
             var error = await forwarder.SendAsync(context, destination, service.Client, service.RequestConfig, transformer);
-            if (outcome is not null)
-            {
-                outcome.Upstream = destination;
-                outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sent;
-            }
+            outcome.Upstream = destination;
+            outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sent;
+            outcome.FromUpstream = error == ForwarderError.None;
             if (error == ForwarderError.None || context.Response.HasStarted)
             {
                 return;

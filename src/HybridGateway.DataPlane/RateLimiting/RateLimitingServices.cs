@@ -14,7 +14,7 @@ public static class RateLimitingServices
         services.AddHostedService(sp => sp.GetRequiredService<LeaseClient>());
         services.AddSingleton(sp => new RateLimitingRuntime(
             sp.GetRequiredService<ILeaseSource>(), sp.GetRequiredService<RateLimitStats>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => PluginRuntimes.With(sp.GetRequiredService<RateLimitingRuntime>()));
+        services.AddSingleton(sp => PluginRuntimes.With(sp.GetRequiredService<RateLimitingRuntime>(), sp.GetRequiredService<Metrics.KongMetrics>()));
         services.AddHostedService<RateLimitSweeper>();
         return services;
     }

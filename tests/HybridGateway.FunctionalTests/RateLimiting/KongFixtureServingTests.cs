@@ -33,8 +33,8 @@ public sealed class KongFixtureServingTests
 
         await node.WaitForVersionAsync(version);
 
-        var status = await hybrid.NodeStatusAsync("deck-node");
-        Assert.Equal(version, status["applied_version"]!.GetValue<long>());
+        var status = await Eventually.Get(() => hybrid.NodeStatusAsync("deck-node"), s => s["applied_version"]!.GetValue<long>() == version,
+            "the control plane to record the node's ACK");
         Assert.Null(status["last_nack"]);
         Assert.NotEmpty((await node.StatusAsync())["rate_limiting"]!["instances"]!.AsObject());
     }

@@ -22,7 +22,7 @@ internal sealed class RateLimitRequests
         Plugin = sameConfigAs?.Plugin ?? PipelineConfig.Plugin("rate-limiting", config, Route);
         State = sameConfigAs?.State ?? State(Service, Route, Plugin);
         Runtime = new RateLimitingRuntime(leases, Stats, clock);
-        Chain = new PluginChainCompiler(PluginRuntimes.With(Runtime)).Build(State, [Route]).For(Route.Id)!;
+        Chain = new PluginChainCompiler(PluginRuntimes.With(Runtime, new HybridGateway.DataPlane.Metrics.KongMetrics())).Build(State, [Route]).For(Route.Id)!;
     }
 
     public Service Service { get; }
