@@ -211,6 +211,30 @@ YAML
   mv "$RUN/one-route.yaml" "$RUN/rate-limit.yaml"
 }
 
+# The one route with the prometheus plugin, every metric family on.
+prometheus_config() {
+  one_route_config
+  cat >> "$RUN/one-route.yaml" <<YAML
+plugins:
+- name: prometheus
+  config: { status_code_metrics: true, latency_metrics: true, bandwidth_metrics: true, per_consumer: true }
+YAML
+  mv "$RUN/one-route.yaml" "$RUN/prometheus.yaml"
+}
+
+# key-auth, rate-limiting (cluster, far above the load) and prometheus together: Kong publishes
+# 0.74x for key-auth and rate-limiting alone.
+three_plugins_config() {
+  key_auth_config
+  cat >> "$RUN/key-auth.yaml" <<YAML
+- name: rate-limiting
+  config: { second: 100000000, policy: cluster, limit_by: consumer }
+- name: prometheus
+  config: { status_code_metrics: true, latency_metrics: true, bandwidth_metrics: true, per_consumer: true }
+YAML
+  mv "$RUN/key-auth.yaml" "$RUN/three-plugins.yaml"
+}
+
 # 100,000 keys, one counter each, for the control plane's memory with that many live counters.
 rate_limit_keys_config() {
   one_route_config
@@ -308,6 +332,24 @@ proxy_scenarios() {
       run_round "rate-limiting" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
     done
   done
+  prometheus_config
+  push_config "$RUN/prometheus.yaml"
+  warm_up "http://127.0.0.1:$DP_PORT/12b"
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "prometheus, 1 route, 12 B, $conns connections, round $round..."
+      run_round "prometheus" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
+    done
+  done
+  three_plugins_config
+  push_config "$RUN/three-plugins.yaml"
+  warm_up "http://127.0.0.1:$DP_PORT/12b"
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "key-auth + rate-limiting + prometheus, 1 route, 12 B, $conns connections, round $round..."
+      run_round "three-plugins" 12b "$conns" "$round" "/" "apikey: $BENCH_KEY" | tee -a "$raw" >&2
+    done
+  done
   log "pushing 10,000 services and routes..."
   many_routes_config
   push_config "$RUN/many-routes.yaml"
@@ -362,6 +404,14 @@ summarize() {
         if (("access-log-off" SUBSEP p[2] SUBSEP "dp") in s) {
           quiet = r("access-log-off", p[2], "dp")
           printf "shipped defaults (access log on) vs access log off (1 route, 12 B, %s connections): %.2f× the RPS (target 0.95×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], base / quiet, baseY, quiet / r("access-log-off", p[2], "yarp"), baseY / (quiet / r("access-log-off", p[2], "yarp"))
+        }
+        if (("prometheus" SUBSEP p[2] SUBSEP "dp") in s) {
+          m = r("prometheus", p[2], "dp")
+          printf "prometheus vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS (target 0.90×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], m / base, m / r("prometheus", p[2], "yarp"), baseY, (m / r("prometheus", p[2], "yarp")) / baseY
+        }
+        if (("three-plugins" SUBSEP p[2] SUBSEP "dp") in s) {
+          m = r("three-plugins", p[2], "dp")
+          printf "key-auth + rate-limiting + prometheus vs 0 plugins (1 route, 12 B, %s connections): %.2f× the RPS (target 0.85×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], m / base, m / r("three-plugins", p[2], "yarp"), baseY, (m / r("three-plugins", p[2], "yarp")) / baseY
         }
         if (("rate-limiting" SUBSEP p[2] SUBSEP "dp") in s) {
           limited = r("rate-limiting", p[2], "dp")

@@ -94,9 +94,7 @@ public sealed partial class LeaseClient(
                 Disconnect();
             }
             failures++;
-            var min = options.Value.ReconnectMinDelayMs;
-            var cap = Math.Min(options.Value.ReconnectMaxDelayMs, min * Math.Pow(2, Math.Min(failures, 20)));
-            await Task.Delay(TimeSpan.FromMilliseconds(min + Random.Shared.NextDouble() * (cap - min)), clock, stoppingToken)
+            await Task.Delay(ReconnectBackoff.Delay(options.Value, failures), clock, stoppingToken)
                 .ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }

@@ -49,18 +49,10 @@ public sealed partial class SyncClient(
                 LogStreamFailed(logger, options.Value.ControlPlane, e.Message);
             }
             failures++;
-            var delay = Backoff(failures);
+            var delay = ReconnectBackoff.Delay(options.Value, failures);
             LogReconnecting(logger, delay.TotalMilliseconds, holder.Current?.Version ?? 0);
             await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-    }
-
-    /// <summary>Jitter: a random delay between the minimum and an exponentially growing cap, so a fleet does not reconnect in step.</summary>
-    private TimeSpan Backoff(int failures)
-    {
-        var min = options.Value.ReconnectMinDelayMs;
-        var cap = Math.Min(options.Value.ReconnectMaxDelayMs, min * Math.Pow(2, Math.Min(failures, 20)));
-        return TimeSpan.FromMilliseconds(min + Random.Shared.NextDouble() * (cap - min));
     }
 
     private async Task RunStreamAsync(ConfigSync.ConfigSyncClient client, Action connected, CancellationToken stoppingToken)
