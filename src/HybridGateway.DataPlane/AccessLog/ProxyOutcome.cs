@@ -17,6 +17,9 @@ public sealed class ProxyOutcome
 
     public string? Upstream { get; set; }
 
+    /// <summary>How many times the request was sent upstream (retries included).</summary>
+    public int Attempts { get; set; }
+
     /// <summary>Whether the response came from the upstream (Kong's source "service"), not from the gateway ("kong").</summary>
     public bool FromUpstream { get; set; }
 

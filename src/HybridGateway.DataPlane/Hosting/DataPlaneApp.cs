@@ -8,6 +8,7 @@ using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Runtime;
 using HybridGateway.DataPlane.Status;
 using HybridGateway.DataPlane.Sync;
+using HybridGateway.DataPlane.Telemetry;
 using HybridGateway.DataPlane.Tls;
 using HybridGateway.Hosting;
 using HybridGateway.Plugins;
@@ -30,6 +31,7 @@ public static class DataPlaneApp
         // request anyway. Trace context still passes upstream in the request's own headers.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         configure?.Invoke(builder);
+        builder.AddTelemetry();
 
         var services = builder.Services;
         services.AddOptions<DataPlaneOptions>().BindConfiguration(DataPlaneOptions.Section).ValidateOnStart();

@@ -5,6 +5,7 @@ using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Runtime;
+using HybridGateway.DataPlane.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 using Route = HybridGateway.Configuration.Entities.Route;
@@ -27,7 +28,18 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         var started = Stopwatch.GetTimestamp();
         var startedAt = accessLog.Enabled ? DateTime.UtcNow : default;
         var outcome = new ProxyOutcome();
-        await ProxyAsync(context, outcome);
+        var activity = ProxyTracing.Start(context);
+        try
+        {
+            await ProxyAsync(context, outcome);
+        }
+        finally
+        {
+            if (activity is not null)
+            {
+                ProxyTracing.Stop(activity, context, outcome);
+            }
+        }
         var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (outcome.Chain is { LogHandlers.Length: > 0 } chain)
         {
@@ -140,6 +152,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             outcome.Upstream = destination;
             outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sent;
             outcome.FromUpstream = error == ForwarderError.None;
+            outcome.Attempts = attempt;
             if (error == ForwarderError.None || context.Response.HasStarted)
             {
                 return;

@@ -5,16 +5,18 @@ using HybridGateway.FunctionalTests.Support;
 
 namespace HybridGateway.FunctionalTests.RateLimiting;
 
-/// <summary>decK files that rate-limit (local and cluster policies) import into the control plane and a data plane serves them.</summary>
+/// <summary>
+/// decK files that rate-limit import into the control plane and a data plane serves them: one with
+/// the local policy on routes, one with the cluster policy on a consumer beside prometheus.
+/// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class KongFixtureServingTests
 {
     private static readonly string Corpus = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "fixtures", "kong-deck"));
 
-    // sync-xxx-plugins-on-entities-kong.yaml also rate-limits (cluster policy, on a consumer), but
-    // enables prometheus, which no node runs yet: it imports and is refused by the nodes for that.
     [Theory]
     [InlineData("gdr-sync-040-kong3x-services-via-names.yaml")]
+    [InlineData("sync-xxx-plugins-on-entities-kong.yaml")]
     public async Task DeckFileThatRateLimits_Imports_AndTheNodeServesIt(string file)
     {
         var path = Path.Combine(Corpus, file);
