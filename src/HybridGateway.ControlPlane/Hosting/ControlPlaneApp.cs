@@ -37,64 +37,11 @@ public static class ControlPlaneApp
         services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IPluginCatalog>(PluginCatalog.Default);
-        services.AddSingleton(sp => EntityValidation.Create(sp.GetRequiredService<IPluginCatalog>()));
-        services.AddSingleton<EntityReader>();
-        services.AddSingleton<DeclarativeImporter>();
-        services.AddMarten(sp =>
-        {
-            var options = new StoreOptions();
-            MartenSetup.Configure(options, sp.GetRequiredService<IOptions<ControlPlaneOptions>>().Value.ConnectionString);
-            return options;
-        }).UseLightweightSessions();
-        services.AddSingleton<ConfigStore>();
-        services.AddSingleton<AdminTokenStore>();
+        services.AddConfigStore();
+        services.AddAdminApi();
+        services.AddClusterSync();
         services.AddSingleton<ControlPlaneStartup>();
-        services.AddSingleton<ConfigWriter>();
-        services.AddSingleton<EntityReads>();
-        services.AddSingleton<EntityWrites>();
-        services.AddSingleton<ConfigAdmin>();
-        services.AddGrpc(grpc =>
-        {
-            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
-            grpc.EnableDetailedErrors = false;
-        });
-        services.AddSingleton<ConfigPayloads>();
-        services.AddSingleton<NodeRegistry>();
-        services.AddSingleton<ConnectedNodes>();
-        services.AddSingleton<SnapshotGate>();
-        services.AddSingleton<Metrics.ControlPlaneMetrics>();
-        services.AddHostedService(sp => sp.GetRequiredService<NodeRegistry>());
-        services.AddHostedService<ReplicaListener>();
-
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            var options = context.Configuration.GetSection(ControlPlaneOptions.Section).Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
-            kestrel.AddServerHeader = false;
-            // Body limits are set per endpoint where bodies are read (1 MiB for entities, MaxDeclarativeBytes for /config).
-            kestrel.Limits.MaxRequestBodySize = null;
-            if (ListenAddress.TryParse(options.AdminListen, out var admin))
-            {
-                kestrel.Listen(admin!, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1;
-                    ListenerTags.Tag(listen, Listeners.Admin);
-                });
-            }
-            if (ListenAddress.TryParse(options.ClusterListen, out var cluster))
-            {
-                kestrel.Listen(cluster!, listen =>
-                {
-                    // gRPC needs HTTP/2; cleartext h2c is only served on an HTTP/2-only endpoint.
-                    listen.Protocols = HttpProtocols.Http2;
-                    ListenerTags.Tag(listen, Listeners.Cluster);
-                    if (options.ClusterTls.IsConfigured)
-                    {
-                        ClusterTls.Configure(listen, options.ClusterTls);
-                    }
-                });
-            }
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => ControlPlaneListeners.Configure(kestrel));
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(context => context.Response.WriteAsJsonAsync(

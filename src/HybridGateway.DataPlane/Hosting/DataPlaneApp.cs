@@ -37,66 +37,10 @@ public static class DataPlaneApp
         services.AddOptions<DataPlaneOptions>().BindConfiguration(DataPlaneOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataPlaneOptions>, DataPlaneOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<KongMetrics>();
-        services.AddRateLimiting();
-        services.AddSingleton(_ => EntityValidation.Create(PluginCatalog.Default));
-        services.AddSingleton<UpstreamClients>();
-        services.AddSingleton<PluginChainCompiler>();
-        services.AddSingleton<RuntimeCompiler>();
-        services.AddSingleton<RuntimeHolder>();
-        services.AddSingleton<ConfigApplier>();
-        services.AddSingleton(sp => new LastGoodConfigCache(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.CacheDirectory));
-        services.AddSingleton<CacheLoader>();
-        services.AddSingleton<CacheWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<CacheWriter>());
-        services.AddSingleton<SyncStatus>();
-        services.AddSingleton<NodeIdentityProvider>();
-        services.AddSingleton<ControlPlaneChannel>();
-        services.AddHostedService<SyncClient>();
-        services.AddHttpForwarder();
-        services.AddSingleton<ForwardingTransformer>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value;
-            return new TrustedProxies(options.TrustedProxies, options.RealIpHeader);
-        });
-        services.AddSingleton<AccessLogWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
-        services.AddSingleton<ProxyMiddleware>();
-        services.AddSingleton<ProxyTlsHandshake>();
-
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            var options = context.Configuration.GetSection(DataPlaneOptions.Section).Get<DataPlaneOptions>() ?? new DataPlaneOptions();
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null; // as Kong's default: the proxy does not cap bodies
-            if (ListenAddress.TryParse(options.ProxyListen, out var proxy))
-            {
-                kestrel.Listen(proxy!, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    ListenerTags.Tag(listen, Listeners.Proxy);
-                });
-            }
-            if (!string.IsNullOrEmpty(options.ProxySslListen) && ListenAddress.TryParse(options.ProxySslListen, out var proxySsl))
-            {
-                kestrel.Listen(proxySsl!, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    var handshake = listen.ApplicationServices.GetRequiredService<ProxyTlsHandshake>();
-                    listen.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = handshake.OnConnection });
-                    ListenerTags.Tag(listen, Listeners.Proxy);
-                });
-            }
-            if (ListenAddress.TryParse(options.StatusListen, out var status))
-            {
-                kestrel.Listen(status!, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1;
-                    ListenerTags.Tag(listen, Listeners.Status);
-                });
-            }
-        });
+        services.AddProxy();
+        services.AddLastGoodConfigCache();
+        services.AddSyncClient();
+        builder.WebHost.ConfigureKestrel(kestrel => DataPlaneListeners.Configure(kestrel));
 
         var app = builder.Build();
         var proxyMiddleware = app.Services.GetRequiredService<ProxyMiddleware>();

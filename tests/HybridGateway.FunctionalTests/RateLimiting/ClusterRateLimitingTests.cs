@@ -13,6 +13,8 @@ namespace HybridGateway.FunctionalTests.RateLimiting;
 [Collection(ProcessCollection.Name)]
 public sealed class ClusterRateLimitingTests
 {
+    private const int Tenants = 16;
+
     [Fact]
     public async Task ThreeNodes_ExcessDemand_AdmitAtMostTheLimitPerWindow_AndAtLeast95Percent()
     {
@@ -127,19 +129,32 @@ public sealed class ClusterRateLimitingTests
         {
             await node.WaitForVersionAsync(version);
         }
+        // Counters are placed at random over the silos the cluster knows: wait until cp-a takes some,
+        // so that killing it takes counters with it.
+        var killedSilo = (await hybrid.Admin.GetJson("/status")).Object["counters"]!["silo"]!.GetValue<string>();
+        var warm = 0;
+        await Eventually.True(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/tenants");
+            request.Headers.Add("x-tenant", "warm-" + warm++.ToString(CultureInfo.InvariantCulture));
+            await nodes[0].Proxy.SendAsync(request);
+            var placed = (await hybrid.Admin.GetJson("/status")).Object["counters"]!["counter_grains_by_silo"]?[killedSilo];
+            return placed?.GetValue<int>() > 0;
+        }, "a counter to be placed on cp-a");
 
         await LoadWindows.WaitForWindowStartAsync();
-        var loadTask = LoadWindows.RunAsync(nodes, "/tenants", clientsPerNode: 4, TimeSpan.FromSeconds(10), tenants: 8);
+        var loadTask = LoadWindows.RunAsync(nodes, "/tenants", clientsPerNode: 4, TimeSpan.FromSeconds(10), tenants: Tenants);
         await Task.Delay(TimeSpan.FromSeconds(3));
         var held = (await hybrid.Admin.GetJson("/status")).Object["counters"]!;
-        var grainsOnKilled = held["counter_grains_by_silo"]?[held["silo"]!.GetValue<string>()]?.GetValue<int>() ?? 0;
+        var grainsOnKilled = held["counter_grains_by_silo"]?[killedSilo]?.GetValue<int>() ?? 0;
+        var grainsInAll = held["counter_grains_by_silo"]?.AsObject().Sum(s => s.Value!.GetValue<int>()) ?? 0;
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         hybrid.ControlPlane.Kill();
         var load = await loadTask;
 
         var worst = new SortedDictionary<long, int>();
         var overAdmitted = new SortedDictionary<long, int>();
-        for (var t = 0; t < 8; t++)
+        for (var t = 0; t < Tenants; t++)
         {
             foreach (var (second, admitted) in load.AdmittedPer(1_000, "t" + t.ToString(CultureInfo.InvariantCulture)))
             {
@@ -153,7 +168,7 @@ public sealed class ClusterRateLimitingTests
         {
             fallbacks += (await node.StatusAsync())["rate_limiting"]!["instances"]!.AsObject().Sum(i => i.Value!["fallback_decisions"]!.GetValue<long>());
         }
-        TestReport.Append("rate limiting, two replicas, the one holding " + grainsOnKilled + " of 8 tenants' counters killed at +"
+        TestReport.Append("rate limiting, two replicas, " + Tenants + " tenants at 20/s, the one holding " + grainsOnKilled + " of the " + grainsInAll + " counter grains killed at +"
             + (killedAt - killSecond) + " ms into a second: requests over the limit per second, all tenants: "
             + string.Join(" ", overAdmitted.Select(o => (o.Key == killSecond ? "[kill]" : "") + o.Value.ToString(CultureInfo.InvariantCulture)))
             + "; requests decided by the local_share fallback meanwhile: " + fallbacks);
