@@ -244,7 +244,8 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
             horizon = Math.Min(horizon, Math.Max(0.05, clock.GetElapsedTime(now, _expires).TotalSeconds));
         }
         var want = (long)Math.Ceiling(rate * horizon);
-        return Math.Clamp(Math.Max(want, _waiting + 1), 1, Math.Max(1, Limit));
+        // _waiting already counts the request that asks: one token per waiting request, no more.
+        return Math.Clamp(Math.Max(want, _waiting), 1, Math.Max(1, Limit));
     }
 
     private async Task AskAsync()
