@@ -12,20 +12,12 @@ namespace HybridGateway.FunctionalTests.RateLimiting;
 [Collection(ProcessCollection.Name)]
 public sealed class KongFixtureServingTests
 {
-    private static readonly string Corpus = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "fixtures", "kong-deck"));
-
-    [Theory]
+    [DeckCorpusTheory]
     [InlineData("gdr-sync-040-kong3x-services-via-names.yaml")]
     [InlineData("sync-xxx-plugins-on-entities-kong.yaml")]
     public async Task DeckFileThatRateLimits_Imports_AndTheNodeServesIt(string file)
     {
-        var path = Path.Combine(Corpus, file);
-        if (!File.Exists(path))
-        {
-            // The corpus lives beside the repository (../shared); without it there is nothing to serve.
-            TestReport.Append("decK fixture " + file + " not found beside the repository: not served");
-            return;
-        }
+        var path = Path.Combine(DeckCorpusTheoryAttribute.Corpus, file);
         await using var hybrid = await HybridFixture.StartAsync();
         var node = await hybrid.StartNodeAsync("deck-node");
         using var body = new StringContent(await File.ReadAllTextAsync(path), Encoding.UTF8, "application/yaml");
