@@ -31,9 +31,11 @@ wait_port() { for _ in $(seq 1 600); do port_in_use "$1" && return 0; sleep 0.1;
 
 cleanup() {
   local pid
+  [ -f "$RUN/started.pids" ] && mapfile -t -O "${#PIDS[@]}" PIDS < "$RUN/started.pids"
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   sleep 0.5
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; done
+  rm -f "$RUN/started.pids"
   "$ROOT/gateway.sh" pg-stop "$RUN/pg" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -58,6 +60,8 @@ start_bg() {
   taskset -c "$SERVER_CPU" "$@" >"$RUN/$name.log" 2>&1 &
   PIDS+=("$!")
   echo "$!" > "$RUN/$name.pid"
+  # Scenarios run in pipelines (subshells): what they start is recorded here for cleanup too.
+  echo "$!" >> "$RUN/started.pids"
 }
 
 # CPU time (ticks) of a process and its children (nginx workers).
@@ -501,6 +505,7 @@ profile() {
 main() {
   ensure_tools
   mkdir -p "$RUN" "$RESULTS"
+  rm -f "$RUN/started.pids"
   log "building (Release)..."
   local project
   : > "$RUN/build.log"
