@@ -142,22 +142,7 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
     /// Gives back every unspent token now: a longer window is exhausted, so these cannot be spent
     /// here before it resets, and another node may spend them.
     /// </summary>
-    public void ReturnUnspent()
-    {
-        LeaseReturn returned;
-        lock (_gate)
-        {
-            if (_tokens <= 0 || clock.GetTimestamp() >= _expires)
-            {
-                return;
-            }
-            returned = new LeaseReturn { Counter = Name, Window = Window.Name, PeriodStartUnixMs = _periodStart, Tokens = _tokens };
-            _held -= _tokens;
-            _tokens = 0;
-        }
-        stats.OnReturned(returned.Tokens);
-        source.Return(returned);
-    }
+    public void ReturnUnspent() => GiveBack(quietSince: null);
 
     /// <summary>Puts back a token taken for a request that another window then refused.</summary>
     public void Untake()
@@ -183,13 +168,15 @@ public sealed class LeasedCounter(string name, RateLimitWindow window, long limi
     }
 
     /// <summary>Gives the unspent tokens back when the key has gone quiet; true when it did.</summary>
-    public bool ReturnIfQuiet(long quietSince)
+    public bool ReturnIfQuiet(long quietSince) => GiveBack(quietSince);
+
+    /// <summary>Hands the unspent tokens of the current lease back to the counter; with <paramref name="quietSince"/>, only if the key has been unused since then and no ask is on its way.</summary>
+    private bool GiveBack(long? quietSince)
     {
         LeaseReturn returned;
         lock (_gate)
         {
-            var now = clock.GetTimestamp();
-            if (_tokens <= 0 || _lastUsed > quietSince || now >= _expires || _pending is not null)
+            if (_tokens <= 0 || clock.GetTimestamp() >= _expires || (quietSince is { } since && (_lastUsed > since || _pending is not null)))
             {
                 return false;
             }
