@@ -2,6 +2,7 @@ using System.Globalization;
 using HybridGateway.Configuration.State;
 using HybridGateway.ControlPlane.AdminAuth;
 using HybridGateway.ControlPlane.Store;
+using HybridGateway.ControlPlane.Telemetry;
 
 namespace HybridGateway.ControlPlane.AdminApi;
 
@@ -24,6 +25,7 @@ public sealed class ConfigWriter(ConfigStore store)
         {
             return error!;
         }
+        using var span = ControlPlaneTracing.StartWrite(http, context!.Operation, context.Actor);
         for (var attempt = 1; ; attempt++)
         {
             if (attempt > 1)
@@ -40,6 +42,7 @@ public sealed class ConfigWriter(ConfigStore store)
                 planned = plan(state);
                 if (planned.Rejection is { } rejection)
                 {
+                    ControlPlaneTracing.EndWrite(span, "rejected", state.Version, attempt);
                     return rejection;
                 }
                 result = await store.CommitAsync(state, planned.Changes, context!, http.RequestAborted);
@@ -51,11 +54,14 @@ public sealed class ConfigWriter(ConfigStore store)
             switch (result.Status)
             {
                 case CommitStatus.Committed or CommitStatus.Unchanged:
+                    ControlPlaneTracing.EndWrite(span, result.Status == CommitStatus.Committed ? "committed" : "unchanged", result.State!.Version, attempt);
                     http.Response.Headers[VersionHeader] = result.State!.Version.ToString(CultureInfo.InvariantCulture);
                     return planned.OnSuccess!(result.State);
                 case CommitStatus.Invalid:
+                    ControlPlaneTracing.EndWrite(span, "invalid", result.CurrentVersion, attempt);
                     return KongErrors.FromConfigErrors(result.Errors);
                 case CommitStatus.Conflict when context!.IfMatch is not null || attempt == Attempts:
+                    ControlPlaneTracing.EndWrite(span, "conflict", result.CurrentVersion, attempt);
                     return KongErrors.VersionConflict(context.IfMatch ?? state.Version, result.CurrentVersion);
             }
         }

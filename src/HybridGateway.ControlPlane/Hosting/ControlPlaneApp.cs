@@ -9,6 +9,7 @@ using HybridGateway.ControlPlane.Counters;
 using HybridGateway.ControlPlane.Metrics;
 using HybridGateway.ControlPlane.Store;
 using HybridGateway.ControlPlane.Sync;
+using HybridGateway.ControlPlane.Telemetry;
 using HybridGateway.Plugins;
 using Marten;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -32,6 +33,7 @@ public static class ControlPlaneApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         configure?.Invoke(builder);
         builder.AddCounters();
+        builder.AddTelemetry();
 
         var services = builder.Services;
         services.AddOptions<ControlPlaneOptions>().BindConfiguration(ControlPlaneOptions.Section).ValidateOnStart();

@@ -86,6 +86,15 @@ public sealed class ConfigPayloads(ConfigStore store)
 
     private static IReadOnlyList<ControlPlaneMessage> BuildSnapshot(ConfigState state)
     {
+        using var span = Telemetry.ControlPlaneTracing.StartSnapshotBuild(state.Version);
+        var messages = BuildSnapshotMessages(state);
+        span?.SetTag("hybridgateway.sync.chunks", messages.Count);
+        span?.SetTag("hybridgateway.sync.entities", messages.Sum(m => m.Snapshot.Resources.Count));
+        return messages;
+    }
+
+    private static List<ControlPlaneMessage> BuildSnapshotMessages(ConfigState state)
+    {
         var nonce = "s" + state.Version + "-" + Guid.NewGuid().ToString("N")[..8];
         var chunks = Chunk(ResourceCodec.ToResources(state).ToArray(), r => r.Json.Length);
         var messages = new List<ControlPlaneMessage>(chunks.Count);

@@ -12,9 +12,25 @@ public sealed partial class NodeRegistry(IDocumentStore documents, ILogger<NodeR
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, DataPlaneNode> _pending = new();
+    private readonly ConcurrentDictionary<string, DataPlaneNode> _live = new();
     private readonly SemaphoreSlim _flush = new(1, 1);
 
-    public void Update(DataPlaneNode node) => _pending[node.Id] = node;
+    /// <summary>The nodes whose streams this replica serves now, as last updated (read by the meters).</summary>
+    public ICollection<DataPlaneNode> Live => _live.Values;
+
+    public void Update(DataPlaneNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        _pending[node.Id] = node;
+        if (node.SyncStatus is NodeSyncStatus.Disconnected or NodeSyncStatus.Refused)
+        {
+            _live.TryRemove(node.Id, out _);
+        }
+        else
+        {
+            _live[node.Id] = node;
+        }
+    }
 
     public async Task<IReadOnlyList<DataPlaneNode>> ListAsync(CancellationToken cancellation)
     {

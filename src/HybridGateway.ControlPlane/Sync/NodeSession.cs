@@ -4,6 +4,7 @@ using HybridGateway.Sync;
 using HybridGateway.Contracts.Sync.V1;
 using HybridGateway.ControlPlane.Hosting;
 using HybridGateway.ControlPlane.Store;
+using HybridGateway.ControlPlane.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HybridGateway.ControlPlane.Sync;
@@ -20,6 +21,7 @@ public sealed partial class NodeSession(
     SnapshotGate snapshots,
     NodeRegistry registry,
     IOptions<ControlPlaneOptions> options,
+    ControlPlaneMeter meter,
     TimeProvider clock,
     ILogger<NodeSession> logger)
 {
@@ -155,6 +157,7 @@ public sealed partial class NodeSession(
         {
             return;
         }
+        using var span = ControlPlaneTracing.StartSend(_node.Id, _applied, state.Version);
         IReadOnlyList<ControlPlaneMessage>? messages = null;
         if (!_needsSnapshot && _applied > 0 && _applied < state.Version)
         {
@@ -164,11 +167,14 @@ public sealed partial class NodeSession(
         messages ??= payloads.Snapshot(state);
         _needsSnapshot = false;
         var first = messages[0];
+        span?.SetTag("hybridgateway.sync.kind", first.Snapshot is null ? "delta" : "snapshot");
+        span?.SetTag("hybridgateway.sync.chunks", messages.Count);
         _inFlight = (first.Snapshot?.Nonce ?? first.Delta.Nonce, state.Version);
         foreach (var message in messages)
         {
             await responses.WriteAsync(message, cancellation);
         }
+        meter.Sent(first.Snapshot is null ? "delta" : "snapshot");
         _node = _node with { SyncStatus = NodeSyncStatus.Syncing };
         registry.Update(_node);
         LogSent(logger, first.Snapshot is null ? "delta" : "snapshot", state.Version, _node.Id, messages.Count);
@@ -191,6 +197,7 @@ public sealed partial class NodeSession(
                     SyncStatus = _applied == store.Cached.Version ? NodeSyncStatus.InSync : NodeSyncStatus.Syncing,
                 };
                 LogAcked(logger, _node.Id, _applied);
+                meter.Answered(_node.Id, "ack");
                 break;
             case NodeMessage.KindOneofCase.Nack when _inFlight is { } sent && sent.Nonce == message.Nack.Nonce:
                 _inFlight = null;
@@ -211,6 +218,8 @@ public sealed partial class NodeSession(
                     },
                 };
                 LogNacked(logger, _node.Id, sent.Version, error.Code, error.Message);
+                meter.Answered(_node.Id, "nack");
+                ControlPlaneTracing.Nack(_node.Id, sent.Version, error.Code, error.Message, error.Entities.Count);
                 break;
             case NodeMessage.KindOneofCase.Resync:
                 _inFlight = null;

@@ -13,9 +13,17 @@ public sealed partial class CacheWriter(LastGoodConfigCache cache, ILogger<Cache
     private readonly SemaphoreSlim _signal = new(0);
     private volatile RuntimeConfig? _pending;
     private long _written = -1;
+    private long _writes;
+    private long _failures;
 
     /// <summary>The version last written to disk (-1: none).</summary>
     public long WrittenVersion => Interlocked.Read(ref _written);
+
+    /// <summary>Configs written to the cache since start.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Cache writes that failed (the previous cache stayed).</summary>
+    public long Failures => Interlocked.Read(ref _failures);
 
     public void Schedule(RuntimeConfig config)
     {
@@ -52,10 +60,12 @@ public sealed partial class CacheWriter(LastGoodConfigCache cache, ILogger<Cache
             snapshot.Resources.AddRange(ResourceCodec.ToResources(config.State));
             cache.Write(snapshot);
             Interlocked.Exchange(ref _written, config.Version);
+            Interlocked.Increment(ref _writes);
             LogWritten(logger, config.Version, cache.Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Interlocked.Increment(ref _failures);
             LogFailed(logger, config.Version, e);
         }
     }

@@ -48,6 +48,9 @@ public sealed class DataPlaneOptions
     /// <summary>Access-log lines waiting to be written; past this, lines are dropped (and counted) rather than slowing requests.</summary>
     public int AccessLogQueueSize { get; set; } = 16_384;
 
+    /// <summary>Whether the OpenTelemetry request metrics carry the consumer's username (one series per consumer: mind the cardinality).</summary>
+    public bool MetricsPerConsumer { get; set; }
+
     /// <summary>How long a request waits for a rate-limit lease before its instance falls back.</summary>
     public int RateLimitLeaseTimeoutMs { get; set; } = 1_000;
 }

@@ -17,7 +17,7 @@ namespace HybridGateway.DataPlane.Proxy;
 /// that decides), matches a route in the compiled table, runs the route's plugin chain, builds the upstream path, and forwards
 /// with YARP's forwarder, retrying only requests that are safe to repeat.
 /// </summary>
-public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog)
+public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog, ProxyMeter meter)
 {
     /// <summary>
     /// Proxies one request, then runs the log phase of its route's plugins (prometheus) and writes
@@ -48,6 +48,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
                 handler.Log(context, outcome, total);
             }
         }
+        meter.Record(context, outcome, total);
         if (!accessLog.Enabled)
         {
             return;

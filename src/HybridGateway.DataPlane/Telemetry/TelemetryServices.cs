@@ -1,47 +1,46 @@
 using HybridGateway.DataPlane.Hosting;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
+using HybridGateway.Hosting;
 
 namespace HybridGateway.DataPlane.Telemetry;
 
 /// <summary>
-/// OpenTelemetry, configured the standard way: with <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set (and
-/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>,
-/// <c>OTEL_TRACES_SAMPLER</c>/<c>_ARG</c>, read by the SDK itself), spans go out over OTLP. Without
-/// an endpoint, nothing is registered: no listener, no span, no cost.
+/// The data plane's OpenTelemetry: proxy spans (with System.Net.Http's span for each upstream
+/// attempt under them) and the meter <c>HybridGateway.DataPlane</c>, exported over OTLP when the
+/// standard variables say where (see <see cref="OtlpTelemetry"/>).
 /// </summary>
 public static class TelemetryServices
 {
-    public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (string.IsNullOrEmpty(builder.Configuration[EndpointVariable]) && string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]))
+        builder.Services.AddSingleton<ProxyMeter>();
+        if (OtlpTelemetry.ExportsMetrics(builder.Configuration))
         {
-            return builder;
+            builder.Services.AddSingleton<NodeMeter>();
+            builder.Services.AddHostedService<NodeMeterStarter>();
         }
         var options = builder.Configuration.GetSection(DataPlaneOptions.Section).Get<DataPlaneOptions>() ?? new DataPlaneOptions();
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource =>
-            {
-                resource.AddService("hybridgateway-data-plane", serviceVersion: HybridGateway.Sync.SyncProtocol.SoftwareVersion, serviceInstanceId: options.NodeId);
-                var attributes = new Dictionary<string, object> { ["hybridgateway.role"] = "data_plane" };
-                if (!string.IsNullOrEmpty(options.NodeId))
-                {
-                    attributes["hybridgateway.node.id"] = options.NodeId;
-                }
-                foreach (var (label, value) in options.Labels)
-                {
-                    attributes[label switch { "region" => "cloud.region", "zone" => "cloud.availability_zone", "cloud" => "cloud.provider", _ => "hybridgateway.label." + label }] = value;
-                }
-                resource.AddAttributes(attributes);
-                // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES, when set, win over the defaults above.
-                resource.AddEnvironmentVariableDetector();
-            })
-            // System.Net.Http's own client span for each upstream attempt: the upstream's parent,
-            // itself the child of the proxy's server span.
-            .WithTracing(tracing => tracing.AddSource(ProxyTracing.SourceName).AddSource("System.Net.Http").AddOtlpExporter());
-        return builder;
+        return builder.AddOtlpTelemetry(new OtlpTelemetrySetup
+        {
+            ServiceName = "hybridgateway-data-plane",
+            ServiceVersion = HybridGateway.Sync.SyncProtocol.SoftwareVersion,
+            Role = "data_plane",
+            InstanceId = options.NodeId,
+            Labels = options.Labels,
+            ActivitySources = [ProxyTracing.SourceName, "System.Net.Http"],
+            Meters = [ProxyMeter.MeterName],
+        });
+    }
+
+    /// <summary>Creates the node's observable instruments once the host starts.</summary>
+    private sealed class NodeMeterStarter(NodeMeter meter) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(meter);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
