@@ -3,9 +3,12 @@ using HybridGateway.Plugins.Acl;
 using HybridGateway.Plugins.BasicAuth;
 using HybridGateway.Plugins.CorrelationId;
 using HybridGateway.Plugins.Cors;
+using HybridGateway.Plugins.FileLog;
+using HybridGateway.Plugins.HttpLog;
 using HybridGateway.Plugins.IpRestriction;
 using HybridGateway.Plugins.Jwt;
 using HybridGateway.Plugins.KeyAuth;
+using HybridGateway.Plugins.OpenTelemetry;
 using HybridGateway.Plugins.Prometheus;
 using HybridGateway.Plugins.RateLimiting;
 using HybridGateway.Plugins.RequestSizeLimiting;
@@ -39,7 +42,10 @@ public sealed class PluginCatalog : IPluginCatalog
         new RateLimitingDefinition(),
         new RequestTransformerDefinition(),
         new ResponseTransformerDefinition(),
+        new OpenTelemetryDefinition(),
         new PrometheusDefinition(),
+        new HttpLogDefinition(),
+        new FileLogDefinition(),
         new RequestTerminationDefinition(),
     ]);
 

@@ -28,6 +28,12 @@ public sealed class ProxyOutcome
 
     public long ConfigVersion { get; set; }
 
+    /// <summary>Header and query-argument names that carried a credential (see <see cref="Pipeline.PluginRequest.Redactions"/>).</summary>
+    public List<string>? Redactions { get; set; }
+
+    /// <summary>The client's address, the trusted proxies' real-IP header considered; set once plugins ran.</summary>
+    public System.Net.IPAddress? ClientAddress { get; set; }
+
     /// <summary>The matched route's plugin chain, whose log phase runs once the request is answered.</summary>
     public Pipeline.PluginChain? Chain { get; set; }
 

@@ -51,6 +51,9 @@ public sealed class DataPlaneOptions
     /// <summary>Whether the OpenTelemetry request metrics carry the consumer's username (one series per consumer: mind the cardinality).</summary>
     public bool MetricsPerConsumer { get; set; }
 
+    /// <summary>The opentelemetry plugin's sampling rate where its config sets none (Kong's tracing_sampling_rate, 0.01 by default).</summary>
+    public double TracingSamplingRate { get; set; } = Pipeline.Logging.LogPluginServices.KongSamplingRate;
+
     /// <summary>How long a request waits for a rate-limit lease before its instance falls back.</summary>
     public int RateLimitLeaseTimeoutMs { get; set; } = 1_000;
 }

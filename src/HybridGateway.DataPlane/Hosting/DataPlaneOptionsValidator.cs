@@ -61,6 +61,10 @@ public sealed class DataPlaneOptionsValidator : IValidateOptions<DataPlaneOption
         {
             failures.Add("DataPlane:AccessLogQueueSize must be between 1 and 10000000.");
         }
+        if (options.TracingSamplingRate is < 0 or > 1 || double.IsNaN(options.TracingSamplingRate))
+        {
+            failures.Add("DataPlane:TracingSamplingRate must be between 0 and 1.");
+        }
         if (options.RateLimitLeaseTimeoutMs is < 10 or > 60_000)
         {
             failures.Add("DataPlane:RateLimitLeaseTimeoutMs must be between 10 and 60000.");

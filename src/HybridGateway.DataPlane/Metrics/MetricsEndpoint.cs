@@ -1,4 +1,5 @@
 using HybridGateway.DataPlane.AccessLog;
+using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Pipeline.RateLimiting;
 using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Runtime;
@@ -12,7 +13,7 @@ public static class MetricsEndpoint
     public static void MapMetricsEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/metrics", async (HttpContext http, KongMetrics metrics, RuntimeHolder holder, SyncStatus sync, AccessLogWriter accessLog,
-            RateLimitingRuntime rateLimiting, TimeProvider clock) =>
+            RateLimitingRuntime rateLimiting, PluginRuntimes plugins, TimeProvider clock) =>
         {
             if (holder.Details is { } details)
             {
@@ -29,6 +30,15 @@ public static class MetricsEndpoint
                 metrics.RateLimitRequests.WithLabels(id, "admitted").IncTo(instance.Admitted);
                 metrics.RateLimitRequests.WithLabels(id, "limited").IncTo(instance.Limited);
                 metrics.RateLimitRequests.WithLabels(id, "fallback").IncTo(instance.Fallbacks);
+            }
+            foreach (var runtime in plugins.LogRuntimes)
+            {
+                foreach (var (id, queue) in runtime.Queues)
+                {
+                    var plugin = id.ToString();
+                    metrics.LogPluginEntries.WithLabels(runtime.Name, plugin, "sent").IncTo(queue.Sent);
+                    metrics.LogPluginEntries.WithLabels(runtime.Name, plugin, "dropped").IncTo(queue.Dropped);
+                }
             }
             metrics.RateLimitLeases.WithLabels("asked").IncTo(stats.Asks);
             metrics.RateLimitLeases.WithLabels("failed").IncTo(stats.FailedAsks);

@@ -43,7 +43,9 @@ public sealed class PluginChainCompiler(PluginRuntimes runtimes)
                 chains[route.Id] = chain;
             }
         }
-        return new RoutePlugins(chains.ToImmutable(), globals);
+        var unmatched = globals.Where(p => p.Consumer is null).Select(p => Compile(p, compiled)).Where(h => h.HasLogPhase)
+            .OrderByDescending(h => runtimes.Find(h.Plugin.Name)!.Definition.Priority).ThenBy(h => h.Plugin.Name, StringComparer.Ordinal).ToArray();
+        return new RoutePlugins(chains.ToImmutable(), globals) { Unmatched = unmatched.Length > 0 ? new PluginChain(unmatched) : null };
     }
 
     /// <summary>

@@ -36,6 +36,11 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
     /// <summary>The credential that identified <see cref="Consumer"/>; null for the anonymous consumer.</summary>
     public ConfigEntity? Credential { get; private set; }
 
+    /// <summary>Header and query-argument names that carried a credential: the log plugins write them as REDACTED.</summary>
+    public List<string>? Redactions { get; private set; }
+
+    public void RedactInLogs(string name) => (Redactions ??= []).Add(name);
+
     public void Authenticate(Consumer consumer, ConfigEntity? credential)
     {
         Consumer = consumer;

@@ -4,7 +4,11 @@ using HybridGateway.DataPlane.Pipeline.CorrelationId;
 using HybridGateway.DataPlane.Pipeline.Cors;
 using HybridGateway.DataPlane.Pipeline.IpRestriction;
 using HybridGateway.DataPlane.Metrics;
+using HybridGateway.DataPlane.Pipeline.FileLog;
+using HybridGateway.DataPlane.Pipeline.HttpLog;
 using HybridGateway.DataPlane.Pipeline.KeyAuth;
+using HybridGateway.DataPlane.Pipeline.Logging;
+using HybridGateway.DataPlane.Pipeline.OpenTelemetry;
 using HybridGateway.DataPlane.Pipeline.Prometheus;
 using HybridGateway.DataPlane.Pipeline.RateLimiting;
 using HybridGateway.DataPlane.RateLimiting;
@@ -32,11 +36,17 @@ public sealed class PluginRuntimes
     /// </summary>
     public static PluginRuntimes Default { get; } = With(new RateLimitingRuntime(null, new RateLimitStats(), TimeProvider.System), new KongMetrics());
 
+    /// <summary>The log plugins' runtimes (file-log, http-log, opentelemetry) of this set.</summary>
+    public IEnumerable<IQueuedLogRuntime> LogRuntimes => _byName.Values.OfType<IQueuedLogRuntime>();
+
     /// <summary>Plugins that identify the consumer, or decide by groups, cannot be scoped to a consumer (as Kong's no_consumer).</summary>
     private static readonly HashSet<string> NoConsumerScope = new(StringComparer.Ordinal) { "key-auth", "acl", "cors", "prometheus" };
 
-    /// <summary>The plugins this build runs, with the given rate-limiting runtime and metrics.</summary>
-    public static PluginRuntimes With(RateLimitingRuntime rateLimiting, KongMetrics metrics) => new(
+    /// <summary>The plugins this build runs, with the given rate-limiting runtime, metrics and log sinks.</summary>
+    public static PluginRuntimes With(RateLimitingRuntime rateLimiting, KongMetrics metrics, LogPluginServices? logs = null)
+    {
+        logs ??= LogPluginServices.Default;
+        return new(
     [
         new CorrelationIdRuntime(),
         new CorsRuntime(),
@@ -47,7 +57,11 @@ public sealed class PluginRuntimes
         rateLimiting,
         new PrometheusRuntime(metrics),
         new RequestTerminationRuntime(),
+        new OpenTelemetryRuntime(logs.DefaultSamplingRate, logs.NodeId, logs.Clock, logs.Loggers),
+        new HttpLogRuntime(logs.Clock, logs.Loggers),
+        new FileLogRuntime(logs.Files, logs.Clock, logs.Loggers),
     ]);
+    }
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 

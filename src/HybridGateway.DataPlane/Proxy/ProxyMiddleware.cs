@@ -84,6 +84,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         if (!TrySplitTarget(context.Features.Get<IHttpRequestFeature>()!.RawTarget, out var rawPath, out var query)
             || PathNormalizer.Normalize(rawPath) is not { } path)
         {
+            outcome.Chain = config.Plugins.Unmatched;
             await ProxyResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ProxyResponses.BadRequest);
             return;
         }
@@ -98,6 +99,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>()?.HostName));
         if (match is not { } matched)
         {
+            outcome.Chain = config.Plugins.Unmatched;
             await ProxyResponses.WriteAsync(context, StatusCodes.Status404NotFound, ProxyResponses.NoRoute);
             return;
         }
@@ -121,6 +123,11 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted) { Route = route, Path = path };
             var passed = await chain.AccessAsync(pluginRequest);
             outcome.Consumer = pluginRequest.Consumer;
+            outcome.Redactions = pluginRequest.Redactions;
+            if (chain.LogHandlers.Length > 0)
+            {
+                outcome.ClientAddress = pluginRequest.ClientAddress;
+            }
             if (!passed)
             {
                 return;

@@ -1,3 +1,4 @@
+using HybridGateway.DataPlane.Pipeline;
 using System.Text.Json.Nodes;
 using HybridGateway.DataPlane.AccessLog;
 using HybridGateway.DataPlane.Cache;
@@ -23,7 +24,7 @@ public static class StatusEndpoints
             ? Results.Json(new JsonObject { ["ready"] = true, ["config_version"] = config.Version })
             : Results.Json(new JsonObject { ["ready"] = false, ["message"] = "no configuration loaded yet" }, statusCode: StatusCodes.Status503ServiceUnavailable));
 
-        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options, RateLimitingRuntime rateLimiting, ILeaseSource leases, AccessLogWriter accessLog) =>
+        app.MapGet("/status", (RuntimeHolder holder, SyncStatus sync, NodeIdentityProvider identity, CacheWriter cache, IOptions<DataPlaneOptions> options, RateLimitingRuntime rateLimiting, ILeaseSource leases, AccessLogWriter accessLog, PluginRuntimes plugins) =>
         {
             var details = holder.Details;
             return Results.Json(new JsonObject
@@ -60,8 +61,29 @@ public static class StatusEndpoints
                     ["written"] = accessLog.Written,
                     ["dropped"] = accessLog.Dropped,
                 },
+                ["log_plugins"] = LogPluginStatus(plugins),
             });
         });
+    }
+
+    /// <summary>Each log plugin instance's queue: entries sent, dropped, and failed attempts.</summary>
+    private static JsonObject LogPluginStatus(PluginRuntimes plugins)
+    {
+        var instances = new JsonObject();
+        foreach (var runtime in plugins.LogRuntimes)
+        {
+            foreach (var (id, queue) in runtime.Queues.OrderBy(q => q.PluginId))
+            {
+                instances[id.ToString()] = new JsonObject
+                {
+                    ["name"] = runtime.Name,
+                    ["sent"] = queue.Sent,
+                    ["dropped"] = queue.Dropped,
+                    ["failed_attempts"] = queue.FailedAttempts,
+                };
+            }
+        }
+        return instances;
     }
 
     /// <summary>Each instance's policy, counting mode and figures, and the lease stream's.</summary>

@@ -81,6 +81,10 @@ public sealed class KeyAuthHandler : PluginHandler
             {
                 (count, value) = RawQuery.Find(request.Query, name);
             }
+            if (count > 0)
+            {
+                request.RedactInLogs(name);
+            }
             if (count > 1)
             {
                 return DuplicateKey;
