@@ -22,7 +22,10 @@ public sealed class PluginCatalogTests
         "rate-limiting",
         "request-transformer",
         "response-transformer",
+        "opentelemetry",
         "prometheus",
+        "http-log",
+        "file-log",
         "request-termination",
     ];
 
