@@ -133,23 +133,27 @@ start_gateway() {
   start_data_plane "$RUN/access.log"
 }
 
-# start_data_plane ACCESS_LOG: the data plane as ./gateway.sh up starts it (access log to a file);
-# ACCESS_LOG=off only for the scenario that measures what the access log costs.
+# start_data_plane ACCESS_LOG [VAR=value...]: the data plane as ./gateway.sh up starts it (access
+# log to a file); ACCESS_LOG=off only for the scenario that measures what the access log costs, and
+# the OTEL_* variables only for the tracing scenarios.
 start_data_plane() {
+  local access_log="$1" kv; shift
+  for kv in "$@"; do export "${kv?}"; done
   HGW_DataPlane__ControlPlane="http://127.0.0.1:$CLUSTER_PORT" HGW_DataPlane__NodeId=bench-dp HGW_DataPlane__CacheDirectory="$RUN/dp-cache" \
   HGW_DataPlane__ProxyListen="127.0.0.1:$DP_PORT" HGW_DataPlane__ProxySslListen="127.0.0.1:$(free_port)" HGW_DataPlane__StatusListen="127.0.0.1:$STATUS_PORT" \
-  HGW_DataPlane__AccessLog="$1" \
+  HGW_DataPlane__AccessLog="$access_log" \
     start_bg data-plane dotnet "$ROOT/src/HybridGateway.DataPlane/bin/Release/net10.0/HybridGateway.DataPlane.dll"
+  for kv in "$@"; do unset "${kv%%=*}"; done
   DP_PID=$(cat "$RUN/data-plane.pid")
   wait_port "$STATUS_PORT"
   wait_port "$DP_PORT"
 }
 
-restart_data_plane() { # ACCESS_LOG
+restart_data_plane() { # ACCESS_LOG [VAR=value...]
   kill "$DP_PID" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$DP_PID" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$DP_PID" 2>/dev/null || true
-  start_data_plane "$1"
+  start_data_plane "$@"
   for _ in $(seq 1 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$STATUS_PORT/status/ready")" = 200 ] && return 0; sleep 0.1; done
   die "the restarted data plane did not become ready"
 }
@@ -317,6 +321,20 @@ proxy_scenarios() {
       run_round "access-log-off" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
     done
   done
+  # What tracing costs: the shipped data plane exporting spans (and metrics) over OTLP/HTTP to a
+  # sink, with 1% of the traces sampled and with every one.
+  local rate
+  for rate in 0.01 1; do
+    restart_data_plane "$RUN/access.log" "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$ORIGIN_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+      OTEL_TRACES_SAMPLER=parentbased_traceidratio "OTEL_TRACES_SAMPLER_ARG=$rate"
+    warm_up "http://127.0.0.1:$DP_PORT/12b"
+    for conns in $CONNECTIONS; do
+      for round in $(seq 1 "$ROUNDS"); do
+        log "tracing, sampled $rate, 1 route, 12 B, $conns connections, round $round..."
+        run_round "tracing-$rate" 12b "$conns" "$round" "/" | tee -a "$raw" >&2
+      done
+    done
+  done
   restart_data_plane "$RUN/access.log"
   key_auth_config
   push_config "$RUN/key-auth.yaml"
@@ -408,6 +426,14 @@ summarize() {
         if (("access-log-off" SUBSEP p[2] SUBSEP "dp") in s) {
           quiet = r("access-log-off", p[2], "dp")
           printf "shipped defaults (access log on) vs access log off (1 route, 12 B, %s connections): %.2f× the RPS (target 0.95×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], base / quiet, baseY, quiet / r("access-log-off", p[2], "yarp"), baseY / (quiet / r("access-log-off", p[2], "yarp"))
+        }
+        if (("tracing-0.01" SUBSEP p[2] SUBSEP "dp") in s) {
+          t = r("tracing-0.01", p[2], "dp")
+          printf "tracing, 1%% sampled vs shipped defaults (1 route, 12 B, %s connections): %.2f× the RPS (target 0.95×); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], t / base, t / r("tracing-0.01", p[2], "yarp"), baseY, (t / r("tracing-0.01", p[2], "yarp")) / baseY
+        }
+        if (("tracing-1" SUBSEP p[2] SUBSEP "dp") in s) {
+          t = r("tracing-1", p[2], "dp")
+          printf "tracing, every request sampled vs shipped defaults (1 route, 12 B, %s connections): %.2f× the RPS (reported); against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[2], t / base, t / r("tracing-1", p[2], "yarp"), baseY, (t / r("tracing-1", p[2], "yarp")) / baseY
         }
         if (("prometheus" SUBSEP p[2] SUBSEP "dp") in s) {
           m = r("prometheus", p[2], "dp")

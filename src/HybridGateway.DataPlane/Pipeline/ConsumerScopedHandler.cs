@@ -23,4 +23,17 @@ public sealed class ConsumerScopedHandler(PluginHandler? fallback, FrozenDiction
         }
         return Fallback?.AccessAsync(request) ?? ValueTask.FromResult(true);
     }
+
+    public override bool HasLogPhase => Fallback?.HasLogPhase == true || ByConsumer.Values.Any(h => h.HasLogPhase);
+
+    /// <summary>The log phase of the instance the access phase chose: the consumer's, else the route's own.</summary>
+    public override void Log(HttpContext http, AccessLog.ProxyOutcome outcome, double totalMs)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var chosen = outcome.Consumer is { } consumer && ByConsumer.TryGetValue(consumer.Id, out var scoped) ? scoped : Fallback;
+        if (chosen is { HasLogPhase: true })
+        {
+            chosen.Log(http, outcome, totalMs);
+        }
+    }
 }

@@ -31,8 +31,14 @@ public sealed class OtlpExportTests
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "300",
         });
-        var version = await hybrid.AddEchoRouteAsync("metered", "/metered");
+        await hybrid.AddEchoRouteAsync("metered", "/metered");
+        await hybrid.AddEchoRouteAsync("guarded", "/guarded");
+        await hybrid.Admin.PostJson("/routes/guarded/plugins", new { name = "key-auth" });
+        await hybrid.Admin.PostJson("/services", new { name = "broken", url = "http://127.0.0.1:" + FreePort.Next() });
+        var version = (await hybrid.Admin.PostJson("/services/broken/routes", new { name = "broken", paths = new[] { "/broken" } })).ConfigVersion!.Value;
         await node.WaitForVersionAsync(version);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await node.Proxy.GetAsync("/guarded")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, (await node.Proxy.GetAsync("/broken")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await node.Proxy.GetAsync("/metered/" + i)).StatusCode);
@@ -78,7 +84,13 @@ public sealed class OtlpExportTests
         Assert.Contains(receiver.Metrics, m => m.Name == "hybridgateway.upstream.duration" && m.Count == 3 && m.Value > 0);
         Assert.Contains(receiver.Metrics, m => m.Name == "hybridgateway.requests" && m.Attributes.GetValueOrDefault("hybridgateway.route") == ""
             && m.Attributes.GetValueOrDefault("http.response.status_class") == "4xx" && m.Value == 1);
-        Assert.Contains(receiver.Metrics, m => m.Service == "hybridgateway-data-plane" && m.Name == "hybridgateway.config.version" && m.Value == version);
+        Assert.Contains(receiver.Metrics, m => m.Service == "hybridgateway-data-plane" && m.Name == "hybridgateway.config.version" && m.Value >= version);
+        // A 401 from key-auth and a 502 from an unreachable upstream: the gateway answered, by route and class.
+        Assert.Contains(receiver.Metrics, m => m.Name == "hybridgateway.requests" && m.Attributes.GetValueOrDefault("hybridgateway.route") == "guarded"
+            && m.Attributes.GetValueOrDefault("http.response.status_class") == "4xx" && m.Attributes.GetValueOrDefault("hybridgateway.response.source") == "gateway");
+        Assert.Contains(receiver.Metrics, m => m.Name == "hybridgateway.requests" && m.Attributes.GetValueOrDefault("hybridgateway.route") == "broken"
+            && m.Attributes.GetValueOrDefault("http.response.status_class") == "5xx" && m.Attributes.GetValueOrDefault("hybridgateway.response.source") == "gateway");
+        Assert.Contains(receiver.Metrics, m => m.Name == "hybridgateway.upstream.errors" && m.Attributes.GetValueOrDefault("hybridgateway.route") == "broken" && m.Value >= 1);
 
         Assert.Contains(receiver.Exports, e => e.Transport == "grpc");
         Assert.Contains(receiver.Exports, e => e.Transport == "http");
