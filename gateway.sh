@@ -199,6 +199,9 @@ pg_start() {
     port="$(cat "$dir/port")"
   else
     rm -f "$home/data/postmaster.pid"
+    # A restart keeps the port it had (a running control plane reconnects to the same address),
+    # unless something else has taken it meanwhile.
+    if [ -f "$dir/port" ] && ! port_in_use "$(cat "$dir/port")"; then port="$(cat "$dir/port")"; fi
     echo "$port" > "$dir/port"
     printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = ''\nmax_connections = 300\nfsync = %s\n" \
       "$port" "${HGW_PG_FSYNC:-on}" | as_pg tee "$home/data/hybridgateway.conf" >/dev/null

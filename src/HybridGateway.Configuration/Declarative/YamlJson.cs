@@ -33,7 +33,9 @@ public static partial class YamlJson
         {
             throw new DeclarativeFormatException("expected one YAML document, found " + stream.Documents.Count);
         }
-        var budget = new Budget();
+        // What the document may expand to is bounded by its own size: aliases cannot make a small
+        // document cost much more memory than a plain one of the same length.
+        var budget = new Budget { MaxValues = Math.Min(Budget.MostValues, Budget.BaseValues + text.Length) };
         return ToJson(stream.Documents[0].RootNode, 0, budget);
     }
 
@@ -54,7 +56,10 @@ public static partial class YamlJson
     private sealed class Budget
     {
         public const int MaxDepth = 64;
-        public const int MaxValues = 5_000_000;
+        public const int MostValues = 5_000_000;
+        public const int BaseValues = 10_000;
+
+        public int MaxValues { get; init; } = MostValues;
 
         public int Values;
     }
@@ -65,9 +70,10 @@ public static partial class YamlJson
         {
             throw new DeclarativeFormatException("the document nests deeper than " + Budget.MaxDepth + " levels (line " + node.Start.Line + ")");
         }
-        if (++budget.Values > Budget.MaxValues)
+        if (++budget.Values > budget.MaxValues)
         {
-            throw new DeclarativeFormatException("the document expands to more than " + Budget.MaxValues + " values (aliases included)");
+            throw new DeclarativeFormatException("the document expands to more than " + budget.MaxValues
+                + " values (aliases included); a document may expand to at most 10,000 values more than its length in characters");
         }
         return node switch
         {

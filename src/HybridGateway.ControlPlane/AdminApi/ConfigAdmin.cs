@@ -41,23 +41,52 @@ public sealed class ConfigAdmin(ConfigStore store, ConfigWriter writer, Declarat
             : Results.Text(YamlJson.Write(document), "application/yaml", Encoding.UTF8);
     }
 
+    /// <summary>The media types POST /config reads: JSON, or YAML (also as text/plain, or with no Content-Type, as curl sends a file).</summary>
+    private static readonly string[] JsonTypes = ["application/json", "text/json"];
+    private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", ""];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // One document is read and parsed at a time: concurrent imports cannot multiply the memory a
+    // large or hostile document costs (what is parsed is bounded by the document's own size).
+    private readonly SemaphoreSlim _parsing = new(1, 1);
+
     public async Task<IResult> ImportAsync(HttpContext http)
     {
         var dryRun = http.Request.Query["dry_run"].ToString() is "true" or "1";
-        var (raw, error) = await RequestBodyReader.ReadRawAsync(http.Request, options.Value.MaxDeclarativeBytes);
-        if (raw is null)
+        var mediaType = (http.Request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        var json = JsonTypes.Contains(mediaType);
+        if (!json && !YamlTypes.Contains(mediaType))
         {
-            return error!;
+            return KongErrors.Json(StatusCodes.Status415UnsupportedMediaType, new JsonObject
+            {
+                ["message"] = "Unsupported Content-Type '" + mediaType + "': send a declarative config as application/json or application/yaml",
+            });
         }
         JsonNode? document;
+        await _parsing.WaitAsync(http.RequestAborted);
         try
         {
-            var text = Encoding.UTF8.GetString(raw.Bytes);
-            document = raw.MediaType.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(text) : YamlJson.Parse(text);
+            var (raw, error) = await RequestBodyReader.ReadRawAsync(http.Request, options.Value.MaxDeclarativeBytes);
+            if (raw is null)
+            {
+                return error!;
+            }
+            var text = StrictUtf8.GetString(raw.Bytes);
+            document = json
+                ? JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 })
+                : YamlJson.Parse(text);
+        }
+        catch (DecoderFallbackException)
+        {
+            return KongErrors.BadRequest("Cannot parse declarative config: the body is not valid UTF-8");
         }
         catch (Exception e) when (e is DeclarativeFormatException or System.Text.Json.JsonException)
         {
             return KongErrors.BadRequest("Cannot parse declarative config: " + e.Message);
+        }
+        finally
+        {
+            _parsing.Release();
         }
         if (dryRun)
         {

@@ -26,13 +26,21 @@ public static class RequestBodyReader
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                return (null, TooLarge(limit));
+                if (buffer.Length + read > limit)
+                {
+                    return (null, TooLarge(limit));
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body that ends before its Content-Length, or arrives too slowly: the client's fault, said at once.
+            return (null, KongErrors.Json(e.StatusCode, new System.Text.Json.Nodes.JsonObject { ["message"] = "Cannot read the request body: " + e.Message }));
         }
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         return (new RawBody(buffer.ToArray(), mediaType) { ContentType = request.ContentType }, null);

@@ -20,8 +20,17 @@ public sealed class ControlPlaneOptions
     /// <summary>Largest declarative document accepted by POST /config.</summary>
     public long MaxDeclarativeBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>How often heartbeats go both ways on a node's stream.</summary>
+    /// <summary>How often heartbeats go both ways on a node's stream. A node silent for three intervals is dropped.</summary>
     public int HeartbeatIntervalMs { get; set; } = 10_000;
+
+    /// <summary>How long one message to a node may take to be written; a node that does not read is dropped, and any snapshot slot it held freed.</summary>
+    public int SyncWriteTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>How long a node may take to ACK or NACK a config; a node that does not answer is dropped.</summary>
+    public int ConfigAnswerTimeoutMs { get; set; } = 60_000;
+
+    /// <summary>Node records not seen for this long are purged from /clustering/data-planes (Kong's cluster_data_plane_purge_delay: 14 days).</summary>
+    public int DataPlanePurgeDelaySeconds { get; set; } = 1_209_600;
 
     /// <summary>TLS for the cluster port: the production mode, with client certificates required (mTLS).</summary>
     public ClusterTlsOptions ClusterTls { get; set; } = new();

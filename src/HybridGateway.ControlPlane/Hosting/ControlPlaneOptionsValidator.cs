@@ -60,6 +60,18 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             failures.Add("ControlPlane:MaxConcurrentSnapshots must be at least 1.");
         }
+        if (options.SyncWriteTimeoutMs is < 100 or > 600_000)
+        {
+            failures.Add("ControlPlane:SyncWriteTimeoutMs must be between 100 and 600000.");
+        }
+        if (options.ConfigAnswerTimeoutMs is < 100 or > 3_600_000)
+        {
+            failures.Add("ControlPlane:ConfigAnswerTimeoutMs must be between 100 and 3600000.");
+        }
+        if (options.DataPlanePurgeDelaySeconds < 1)
+        {
+            failures.Add("ControlPlane:DataPlanePurgeDelaySeconds must be at least 1.");
+        }
         if (options.HeartbeatIntervalMs is < 100 or > 300_000)
         {
             failures.Add("ControlPlane:HeartbeatIntervalMs must be between 100 and 300000.");

@@ -71,7 +71,7 @@ public sealed partial class ConfigSyncService(
         connected.Connected();
         try
         {
-            await session.RunAsync(hello!, http.Connection.RemoteIpAddress?.ToString(), requestStream, responseStream, context.CancellationToken);
+            await session.RunAsync(hello!, http.Connection.RemoteIpAddress?.ToString(), requestStream, responseStream, http.Abort, context.CancellationToken);
         }
         finally
         {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using HybridGateway.ControlPlane.Hosting;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace HybridGateway.ControlPlane.Sync;
 
@@ -7,9 +9,10 @@ namespace HybridGateway.ControlPlane.Sync;
 /// Node status, kept in memory by the sessions and written to PostgreSQL in small batches, so that
 /// GET /clustering/data-planes on any replica lists the nodes of every replica.
 /// </summary>
-public sealed partial class NodeRegistry(IDocumentStore documents, ILogger<NodeRegistry> logger) : BackgroundService
+public sealed partial class NodeRegistry(IDocumentStore documents, IOptions<ControlPlaneOptions> options, TimeProvider clock, ILogger<NodeRegistry> logger) : BackgroundService
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+    private DateTimeOffset _lastPurge;
 
     private readonly ConcurrentDictionary<string, DataPlaneNode> _pending = new();
     private readonly ConcurrentDictionary<string, DataPlaneNode> _live = new();
@@ -91,6 +94,7 @@ public sealed partial class NodeRegistry(IDocumentStore documents, ILogger<NodeR
                 try
                 {
                     await FlushAsync(stoppingToken);
+                    await PurgeIfDueAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -102,6 +106,27 @@ public sealed partial class NodeRegistry(IDocumentStore documents, ILogger<NodeR
         {
         }
         await FlushAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Deletes the records of nodes not seen for <c>DataPlanePurgeDelaySeconds</c> (Kong's
+    /// cluster_data_plane_purge_delay), at most every tenth of that delay (and at most once a minute).
+    /// </summary>
+    private async Task PurgeIfDueAsync(CancellationToken cancellation)
+    {
+        var delay = TimeSpan.FromSeconds(options.Value.DataPlanePurgeDelaySeconds);
+        var now = clock.GetUtcNow();
+        var every = TimeSpan.FromTicks(Math.Min(delay.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
+        if (now - _lastPurge < every)
+        {
+            return;
+        }
+        _lastPurge = now;
+        var cutoff = now - delay;
+        var live = _live.Keys.ToArray();
+        await using var session = documents.LightweightSession();
+        session.DeleteWhere<DataPlaneNode>(n => n.LastSeen < cutoff && !live.Contains(n.Id));
+        await session.SaveChangesAsync(cancellation);
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not store data-plane node status; will retry")]

@@ -29,6 +29,8 @@ public sealed class KongMetrics
         ControlPlaneConnected = factory.CreateGauge("hybridgateway_data_plane_control_plane_connected", "1 while the sync stream to the control plane is up");
         AccessLogLines = factory.CreateCounter("hybridgateway_access_log_lines_total", "Access-log lines, by outcome", ["outcome"]);
         RateLimitRequests = factory.CreateCounter("hybridgateway_rate_limit_requests_total", "Requests decided by rate-limiting instances", ["plugin_id", "decision"]);
+        UpstreamErrors = factory.CreateCounter("hybridgateway_upstream_errors_total", "Attempts to an upstream that failed, by service and error",
+            ["service", "error"]);
         LogPluginEntries = factory.CreateCounter("hybridgateway_log_plugin_entries_total", "Entries of the log plugins (file-log, http-log, opentelemetry), by outcome",
             ["plugin", "plugin_id", "outcome"]);
         RateLimitLeases = factory.CreateCounter("hybridgateway_rate_limit_lease_asks_total", "Token lease asks to the counters, by outcome", ["outcome"]);
@@ -59,6 +61,8 @@ public sealed class KongMetrics
     public Counter RateLimitLeases { get; }
 
     public Counter LogPluginEntries { get; }
+
+    public Counter UpstreamErrors { get; }
 
     private static Histogram Histogram(MetricFactory factory, string name, string help) =>
         factory.CreateHistogram(name, help, ["service", "route", "workspace"], new HistogramConfiguration { Buckets = LatencyBuckets });

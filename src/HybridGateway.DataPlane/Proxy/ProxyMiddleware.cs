@@ -17,7 +17,8 @@ namespace HybridGateway.DataPlane.Proxy;
 /// that decides), matches a route in the compiled table, runs the route's plugin chain, builds the upstream path, and forwards
 /// with YARP's forwarder, retrying only requests that are safe to repeat.
 /// </summary>
-public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog, ProxyMeter meter)
+public sealed partial class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog,
+    ProxyMeter meter, Metrics.KongMetrics metrics, ILogger<ProxyMiddleware> logger)
 {
     /// <summary>
     /// Proxies one request, then runs the log phase of its route's plugins (prometheus) and writes
@@ -161,7 +162,18 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
             outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sent;
             outcome.FromUpstream = error == ForwarderError.None;
             outcome.Attempts = attempt;
-            if (error == ForwarderError.None || context.Response.HasStarted)
+            if (error == ForwarderError.None)
+            {
+                return;
+            }
+            if (error is not (ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient))
+            {
+                // One line, no stack trace (YARP's own, with one, is silenced in the shipped settings), and a counter.
+                var reason = context.Features.Get<IForwarderErrorFeature>()?.Exception is { } e ? e.GetBaseException().Message : error.ToString();
+                metrics.UpstreamErrors.WithLabels(service.Service.Name ?? service.Service.Id.ToString(), error.ToString()).Inc();
+                LogUpstreamFailed(logger, destination, error.ToString(), attempt, reason);
+            }
+            if (context.Response.HasStarted)
             {
                 return;
             }
@@ -248,4 +260,7 @@ public sealed class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder hold
         query = mark < 0 ? "" : target[mark..];
         return path.StartsWith('/');
     }
+
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Upstream {Destination} failed ({Error}, attempt {Attempt}): {Reason}")]
+    private static partial void LogUpstreamFailed(ILogger logger, string destination, string error, int attempt, string reason);
 }

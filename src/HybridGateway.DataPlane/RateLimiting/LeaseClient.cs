@@ -80,9 +80,9 @@ public sealed partial class LeaseClient(
             {
                 await RunStreamAsync(client, () => failures = 0, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                return; // stopping: the cancelled call ends as an RpcException(Cancelled), which is no failure
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -38,9 +38,9 @@ public sealed partial class SyncClient(
                 await RunStreamAsync(client, () => failures = 0, stoppingToken);
                 status.OnDisconnected("the control plane ended the stream");
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                return; // stopping: the cancelled call ends as an RpcException(Cancelled), which is no failure
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -14,8 +14,20 @@ public sealed class YamlJsonTests
             yaml.Append('a').Append(i).Append(": &a").Append(i).Append(" [")
                 .Append(string.Join(", ", Enumerable.Repeat("*a" + (i - 1), 10))).Append("]\n");
         }
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var error = Assert.Throws<DeclarativeFormatException>(() => YamlJson.Parse(yaml.ToString()));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
         Assert.Contains("expands to more than", error.Message, StringComparison.Ordinal);
+        // Refused within a budget proportional to the document (about 700 bytes here), not after expanding a billion values.
+        Assert.True(allocated < 32 * 1024 * 1024, "allocated " + allocated + " bytes");
+    }
+
+    [Fact]
+    public void Parse_ALegitimateUseOfAliases_IsRead()
+    {
+        var yaml = "defaults: &defaults {retries: 5, connect_timeout: 1000}\nservices:\n- {name: a, <<: *defaults}\n- name: b\n  tags: *defaults\n";
+        Assert.NotNull(YamlJson.Parse(yaml));
     }
 
     [Fact]

@@ -45,6 +45,11 @@ public sealed class RouteValidatorTests
     // regexes are checked as the router compiles them: anchored paths, case-insensitive header values
     [InlineData("""{"paths":["~(?x)/a#"]}""", "paths.0", "invalid regex")]
     [InlineData("""{"headers":{"x-version":["~*v(1"]}}""", "headers.x-version", "invalid regex")]
+    // a regex that needs backtracking could be made slow by a request: refused
+    [InlineData("""{"paths":["~/a(?=b)"]}""", "paths.0", "needs backtracking")]
+    [InlineData("""{"paths":["~/(a)\\1"]}""", "paths.0", "needs backtracking")]
+    [InlineData("""{"paths":["~/(?>a+)b"]}""", "paths.0", "needs backtracking")]
+    [InlineData("""{"headers":{"x-version":["~*(?<!x)v1"]}}""", "headers.x-version", "needs backtracking")]
     // name
     [InlineData("""{"name":"","paths":["/"]}""", "name", "length must be at least 1")]
     public void Validate_BadRoute_ReportsField(string json, string path, string message) =>
@@ -56,6 +61,7 @@ public sealed class RouteValidatorTests
     [InlineData("""{"hosts":["example.com","*.example.com","example.*"]}""")]
     [InlineData("""{"hosts":["example.com:8080","10.0.0.1","[::1]:80","my_host"]}""")]
     [InlineData("""{"paths":["~/users/(?<id>\\d+)$","/static/"]}""")]
+    [InlineData("""{"paths":["~/(a+)+$"]}""")]
     [InlineData("""{"headers":{"x-version":["v1","v2"]}}""")]
     [InlineData("""{"headers":{"x-version":["~*^v[12]$"]}}""")]
     [InlineData("""{"snis":["example.com","*.example.com"]}""")]
