@@ -16,9 +16,16 @@ public sealed class EntityReader(IPluginCatalog plugins, TimeProvider clock)
 {
     public EntityReadResult Read(EntityKind kind, JsonObject input, IReferenceResolver resolver, ConfigEntity? existing = null)
     {
-        var body = (JsonObject)input.DeepClone();
         var errors = new FieldErrors();
         var revealed = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Every string, wherever it is (secrets before they are hashed, plugin configs, map keys),
+        // is valid text before anything reads it.
+        TextRules.CheckTree(input, errors);
+        if (!errors.IsEmpty)
+        {
+            return new EntityReadResult(null, errors, revealed);
+        }
+        var body = (JsonObject)input.DeepClone();
         InputTransforms.Apply(kind, body, errors, revealed);
         ResolveReferences(kind, body, resolver, errors);
         var clean = JsonShapeChecker.CheckRecord(body, kind.Schema, errors, kind.UnsupportedFields);

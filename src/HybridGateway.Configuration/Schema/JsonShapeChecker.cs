@@ -152,6 +152,11 @@ public static class JsonShapeChecker
         var valueErrors = errors.Child(key);
         foreach (var (name, entry) in map)
         {
+            if (TextRules.Check(name) is { } keyError)
+            {
+                valueErrors.Add(name.Length > 64 ? name[..64] + "…" : name, "invalid key: " + keyError);
+                continue;
+            }
             if (entry is null)
             {
                 valueErrors.Add(name, RequiredFieldMissing);
@@ -169,7 +174,7 @@ public static class JsonShapeChecker
         switch (field.Type)
         {
             case FieldType.String:
-                return kind == JsonValueKind.String ? null : "expected a string";
+                return kind == JsonValueKind.String ? TextRules.Check(value) : "expected a string";
             case FieldType.Boolean:
                 return kind is JsonValueKind.True or JsonValueKind.False ? null : "expected a boolean";
             case FieldType.Number:

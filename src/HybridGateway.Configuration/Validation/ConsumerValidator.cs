@@ -12,5 +12,13 @@ public sealed class ConsumerValidator : EntityValidator<Consumer>
         {
             errors.Add("@entity", "at least one of these fields must be non-empty: 'custom_id', 'username'");
         }
+        if (consumer.Username is { } username && Names.Addressable(username) is { } usernameError)
+        {
+            errors.Add("username", usernameError);
+        }
+        if (consumer.CustomId is { Length: > Names.MaxLength })
+        {
+            errors.Add("custom_id", "length must be at most " + Names.MaxLength);
+        }
     }
 }

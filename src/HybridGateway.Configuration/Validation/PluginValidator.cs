@@ -10,6 +10,10 @@ public sealed class PluginValidator(IPluginCatalog catalog) : EntityValidator<Pl
 {
     protected override void Validate(Plugin plugin, FieldErrors errors)
     {
+        if (plugin.InstanceName is { } instanceName && Names.KongName(instanceName) is { } nameError)
+        {
+            errors.Add("instance_name", nameError);
+        }
         var definition = catalog.Find(plugin.Name);
         if (definition is null)
         {

@@ -35,6 +35,10 @@ public sealed class RouteValidator : EntityValidator<Route>
                 {
                     errors.Child("headers").Add(name, "header names and values must not be empty");
                 }
+                else if (!Names.IsHeaderName(name))
+                {
+                    errors.Child("headers").Add(name, "invalid header name: letters, digits and !#$%&'*+-.^_`|~ only, at most " + Names.MaxLength + " characters");
+                }
                 else
                 {
                     foreach (var value in values.Where(v => v.StartsWith(RouteRegexes.HeaderMarker, StringComparison.Ordinal)))
@@ -47,15 +51,21 @@ public sealed class RouteValidator : EntityValidator<Route>
                 }
             }
         }
-        if (route.Name is { } routeName && routeName.Length == 0)
+        if (route.Name is { } routeName && Names.KongName(routeName) is { } nameError)
         {
-            errors.Add("name", "length must be at least 1");
+            errors.Add("name", nameError);
         }
     }
 
     /// <summary>Kong's path rule: a plain path starts with '/'; a regex path is '~' then a valid regex.</summary>
+    public const int MaxPathLength = 1024;
+
     public static string? CheckPath(string path)
     {
+        if (path.Length > MaxPathLength)
+        {
+            return "length must be at most " + MaxPathLength;
+        }
         if (path.StartsWith('~'))
         {
             return path.Length > 1 ? RouteRegexes.Check(RouteRegexes.ForPath, path[1..]) : "invalid regex: '' (empty)";

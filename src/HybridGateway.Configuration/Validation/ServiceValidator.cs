@@ -37,9 +37,9 @@ public sealed class ServiceValidator : EntityValidator<Service>
         {
             errors.Add("ca_certificates", "value must be null");
         }
-        if (service.Name is { } name && (name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+        if (service.Name is { } name && Names.KongName(name) is { } nameError)
         {
-            errors.Add("name", "invalid value '" + name + "': it must only contain printable characters without spaces");
+            errors.Add("name", nameError);
         }
     }
 }

@@ -15,10 +15,10 @@ public static class TagRules
         for (var i = 0; i < tags.Count; i++)
         {
             var tag = tags[i];
-            if (tag.Length == 0 || tag.Any(c => c is ',' or '/' || char.IsControl(c)))
+            if (tag.Length is 0 or > Names.MaxLength || tag.Any(c => c is ',' or '/' || char.IsControl(c)))
             {
                 errors.Child("tags").Add(i.ToString(CultureInfo.InvariantCulture),
-                    "invalid tag '" + tag + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences");
+                    "invalid tag '" + (tag.Length > 64 ? tag[..64] + "…" : tag) + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences, at most " + Names.MaxLength + " characters");
             }
         }
     }

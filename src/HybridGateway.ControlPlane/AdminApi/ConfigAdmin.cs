@@ -73,7 +73,7 @@ public sealed class ConfigAdmin(ConfigStore store, ConfigWriter writer, Declarat
             }
             var text = StrictUtf8.GetString(raw.Bytes);
             document = json
-                ? JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 })
+                ? JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false })
                 : YamlJson.Parse(text);
         }
         catch (DecoderFallbackException)

@@ -61,7 +61,9 @@ public static class RequestBodyReader
         switch (raw.MediaType)
         {
             case "application/x-www-form-urlencoded":
-                return (form(ParseForm(raw.Bytes)), null);
+                return IsStrictUtf8Form(raw.Bytes)
+                    ? (form(ParseForm(raw.Bytes)), null)
+                    : (null, KongErrors.BadRequest("Cannot parse form body: it is not valid UTF-8 (percent-decoded)"));
             case "multipart/form-data":
                 var fields = await ParseMultipartAsync(raw);
                 return fields is null
@@ -79,7 +81,7 @@ public static class RequestBodyReader
     {
         try
         {
-            var node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            var node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
             return node is JsonObject obj
                 ? (obj, null)
                 : (null, KongErrors.BadRequest("Cannot parse JSON body: expected a JSON object"));
@@ -87,6 +89,22 @@ public static class RequestBodyReader
         catch (JsonException e)
         {
             return (null, KongErrors.BadRequest("Cannot parse JSON body: " + e.Message));
+        }
+    }
+
+    /// <summary>Whether the body, and every percent-escape in it once decoded, is valid UTF-8: invalid bytes are refused, never replaced.</summary>
+    private static bool IsStrictUtf8Form(byte[] bytes)
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            _ = strict.GetString(bytes);
+            _ = strict.GetString(System.Net.WebUtility.UrlDecodeToBytes(bytes, 0, bytes.Length));
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
         }
     }
 

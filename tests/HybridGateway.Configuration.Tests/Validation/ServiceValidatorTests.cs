@@ -24,7 +24,7 @@ public sealed class ServiceValidatorTests
     [InlineData("""{"protocol":"http","tls_verify_depth":2}""", "tls_verify_depth", "value must be null")]
     [InlineData("""{"protocol":"http","ca_certificates":["4a3b2c1d-0000-4000-8000-000000000002"]}""", "ca_certificates", "value must be null")]
     [InlineData("""{"name":"my service"}""", "name", "invalid value 'my service'")]
-    [InlineData("""{"name":""}""", "name", "invalid value ''")]
+    [InlineData("""{"name":""}""", "name", "length must be at least 1")]
     [InlineData("""{"tags":["a,b"]}""", "tags.0", "invalid tag 'a,b'")]
     public void Validate_BadService_ReportsField(string json, string path, string message) =>
         EntityChecks.AssertOnlyError(EntityChecks.Errors(EntityKinds.Services, json, Base), path, message);
