@@ -27,22 +27,30 @@ public static class NodeEndpoints
                     KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject { ["priority"] = p.Priority, ["version"] = Version }))),
             },
         }));
-        app.MapGet("/status", async (ConfigStore store, Sync.ConnectedNodes nodes, Counters.LeaseServiceStats leases, IGrainFactory grains, Orleans.Runtime.ILocalSiloDetails silo, IOptions<ControlPlaneOptions> options, CancellationToken cancellation) =>
+        app.MapGet("/status", async (ConfigStore store, Store.DatabaseHealth database, Sync.ConnectedNodes nodes, Counters.LeaseServiceStats leases, IGrainFactory grains, Orleans.Runtime.ILocalSiloDetails silo, IOptions<ControlPlaneOptions> options, CancellationToken cancellation) =>
         {
-            var reachable = true;
-            long version = 0;
-            try
+            // The latest version (another replica may have written it) while the database answers,
+            // within the probe's bound; otherwise, at once, from memory: the version this process holds.
+            var reachable = database.Reachable;
+            var held = store.Cached;
+            long version = held.Version;
+            if (reachable)
             {
-                version = await store.FetchVersionAsync(cancellation);
-            }
-            catch (Npgsql.NpgsqlException)
-            {
-                reachable = false;
+                using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation, database.Lost);
+                bound.CancelAfter(TimeSpan.FromMilliseconds(options.Value.DatabaseProbeTimeoutMs));
+                try
+                {
+                    version = Math.Max(version, await store.FetchVersionAsync(bound.Token));
+                }
+                catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException && !cancellation.IsCancellationRequested)
+                {
+                    reachable = false;
+                }
             }
             return Results.Json(new JsonObject
             {
-                ["database"] = new JsonObject { ["reachable"] = reachable },
-                ["config"] = new JsonObject { ["version"] = version, ["hash"] = store.Cached.Version == version ? store.Cached.Hash.ToString() : null },
+                ["database"] = new JsonObject { ["reachable"] = reachable, ["error"] = reachable ? null : database.LastError ?? "it did not answer" },
+                ["config"] = new JsonObject { ["version"] = version, ["hash"] = version == held.Version ? held.Hash.ToString() : null },
                 ["cluster"] = new JsonObject { ["connected_nodes"] = nodes.Count },
                 ["counters"] = await Counters.CountersStatus.DescribeAsync(grains, silo, leases, options.Value.Counters),
                 ["process"] = new JsonObject

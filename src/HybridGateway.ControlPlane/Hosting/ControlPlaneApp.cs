@@ -46,9 +46,20 @@ public static class ControlPlaneApp
         builder.WebHost.ConfigureKestrel(kestrel => ControlPlaneListeners.Configure(kestrel));
 
         var app = builder.Build();
-        app.UseExceptionHandler(error => error.Run(context => context.Response.WriteAsJsonAsync(
-            new JsonObject { ["message"] = "An unexpected error occurred" }, context.RequestAborted)));
-        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Admin, admin => admin.UseMiddleware<AdminAuthMiddleware>());
+        app.UseExceptionHandler(error => error.Run(context =>
+        {
+            // A database fault that got past the guard (a replica's background work, a race) is still the database's, not a bug: 503.
+            var database = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Npgsql.NpgsqlException;
+            context.Response.StatusCode = database ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            return context.Response.WriteAsJsonAsync(
+                new JsonObject { ["message"] = database ? "The database is unavailable; nothing was changed. Try again shortly." : "An unexpected error occurred" },
+                context.RequestAborted);
+        }));
+        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Admin, admin =>
+        {
+            admin.UseMiddleware<AdminAuthMiddleware>();
+            admin.UseMiddleware<DatabaseGuardMiddleware>();
+        });
         app.UseWhen(context => ListenerTags.Of(context) == Listeners.Cluster
             && !context.Request.Path.StartsWithSegments(SyncPath) && !context.Request.Path.StartsWithSegments(LeasePath), cluster => cluster.Run(context =>
         {

@@ -47,6 +47,12 @@ public sealed class ControlPlaneOptions
     /// </summary>
     public int MaxConcurrentSnapshots { get; set; } = 8;
 
+    /// <summary>How often the database is probed; when it stops answering, Admin API calls that need it get 503 at once.</summary>
+    public int DatabaseProbeIntervalMs { get; set; } = 500;
+
+    /// <summary>How long a probe (connect and <c>select 1</c>) may take before the database counts as not answering.</summary>
+    public int DatabaseProbeTimeoutMs { get; set; } = 1_000;
+
     /// <summary>How often to poll PostgreSQL for versions written by other replicas, besides LISTEN/NOTIFY.</summary>
     public int ReplicaPollIntervalMs { get; set; } = 5_000;
 

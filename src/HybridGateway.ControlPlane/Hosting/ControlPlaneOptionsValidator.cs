@@ -60,6 +60,14 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             failures.Add("ControlPlane:MaxConcurrentSnapshots must be at least 1.");
         }
+        if (options.DatabaseProbeIntervalMs is < 50 or > 60_000)
+        {
+            failures.Add("ControlPlane:DatabaseProbeIntervalMs must be between 50 and 60000.");
+        }
+        if (options.DatabaseProbeTimeoutMs is < 100 or > 60_000)
+        {
+            failures.Add("ControlPlane:DatabaseProbeTimeoutMs must be between 100 and 60000.");
+        }
         if (options.SyncWriteTimeoutMs is < 100 or > 600_000)
         {
             failures.Add("ControlPlane:SyncWriteTimeoutMs must be between 100 and 600000.");

@@ -16,6 +16,8 @@ public static class StoreServices
             return options;
         }).UseLightweightSessions();
         services.AddSingleton<ConfigStore>();
+        services.AddSingleton<DatabaseHealth>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseHealth>());
         services.AddSingleton<AdminAuth.AdminTokenStore>();
         return services;
     }
