@@ -98,7 +98,7 @@ public sealed partial class NodeRegistry(IDocumentStore documents, IOptions<Cont
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogFlushFailed(logger, e);
+                    LogFlushFailed(logger, e.GetBaseException().Message);
                 }
             }
         }
@@ -129,6 +129,6 @@ public sealed partial class NodeRegistry(IDocumentStore documents, IOptions<Cont
         await session.SaveChangesAsync(cancellation);
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not store data-plane node status; will retry")]
-    private static partial void LogFlushFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not store data-plane node status ({Reason}); will retry")]
+    private static partial void LogFlushFailed(ILogger logger, string reason);
 }

@@ -38,12 +38,13 @@ public sealed partial class ReplicaListener(ConfigStore store, IOptions<ControlP
             }
             catch (Exception e)
             {
-                LogListenFailed(logger, e);
+                LogListenFailed(logger, e.GetBaseException().Message);
                 await Task.Delay(poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Listening for other replicas' versions failed; retrying")]
-    private static partial void LogListenFailed(ILogger logger, Exception exception);
+    // One line, no stack trace: the database being away is an expected condition (the probe reports it too).
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Listening for other replicas' versions failed ({Reason}); retrying")]
+    private static partial void LogListenFailed(ILogger logger, string reason);
 }
