@@ -32,15 +32,13 @@ public sealed partial class NodeSession(
     private bool _needsSnapshot;
     private (string Nonce, long Version)? _inFlight;
     private long _lastRejected = -1;
-    private long _sentAt;
-    private long _lastHeard;
-    private Action _abort = () => { };
+    private NodeDeadlines _deadlines = null!;
 
     /// <param name="abort">Resets the stream: what frees a write to a node that stopped reading.</param>
     public async Task RunAsync(Hello hello, string? ip, IAsyncStreamReader<NodeMessage> requests, IServerStreamWriter<ControlPlaneMessage> responses,
         Action abort, CancellationToken cancellation)
     {
-        _abort = abort;
+        _deadlines = new NodeDeadlines(options.Value, clock, abort, logger);
         var now = clock.GetUtcNow();
         _node = new DataPlaneNode
         {
@@ -67,8 +65,7 @@ public sealed partial class NodeSession(
         registry.Update(_node);
         LogConnected(logger, _node.Id, _node.Hostname, _applied, _needsSnapshot);
 
-        _lastHeard = clock.GetTimestamp();
-        await WriteAsync(responses, new ControlPlaneMessage
+        await _deadlines.WriteAsync(responses, new ControlPlaneMessage
         {
             Welcome = new Welcome
             {
@@ -77,7 +74,7 @@ public sealed partial class NodeSession(
                 LatestVersion = (ulong)store.Cached.Version,
                 HeartbeatIntervalMs = (uint)options.Value.HeartbeatIntervalMs,
             },
-        }, cancellation);
+        }, _node.Id, cancellation);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var reader = ReadAsync(requests, stop.Token);
@@ -124,15 +121,11 @@ public sealed partial class NodeSession(
             else
             {
                 await heartbeat;
-                if (Overdue() is { } reason)
-                {
-                    LogDropped(logger, _node.Id, reason);
-                    throw new RpcException(new Status(StatusCode.DeadlineExceeded, reason));
-                }
-                await WriteAsync(responses, new ControlPlaneMessage
+                _deadlines.ThrowIfOverdue(_node.Id, _inFlight?.Version);
+                await _deadlines.WriteAsync(responses, new ControlPlaneMessage
                 {
                     Heartbeat = new Heartbeat { SentAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Version = (ulong)store.Cached.Version },
-                }, cancellation);
+                }, _node.Id, cancellation);
                 heartbeat = Task.Delay(interval, clock, cancellation);
             }
         }
@@ -184,65 +177,18 @@ public sealed partial class NodeSession(
         _inFlight = (first.Snapshot?.Nonce ?? first.Delta.Nonce, state.Version);
         foreach (var message in messages)
         {
-            await WriteAsync(responses, message, cancellation);
+            await _deadlines.WriteAsync(responses, message, _node.Id, cancellation);
         }
-        _sentAt = clock.GetTimestamp(); // the answer is due from when the whole config is written
+        _deadlines.ConfigSent();
         meter.Sent(first.Snapshot is null ? "delta" : "snapshot");
         _node = _node with { SyncStatus = NodeSyncStatus.Syncing };
         registry.Update(_node);
         LogSent(logger, first.Snapshot is null ? "delta" : "snapshot", state.Version, _node.Id, messages.Count);
     }
 
-    /// <summary>
-    /// Writes one message within the write deadline. A node that stops reading cannot be waited
-    /// out by a cancelled write (flow control holds it), so the stream is reset: the write fails at
-    /// once and whatever the session held (a snapshot slot) is freed.
-    /// </summary>
-    private async Task WriteAsync(IServerStreamWriter<ControlPlaneMessage> responses, ControlPlaneMessage message, CancellationToken cancellation)
-    {
-        var stalled = false;
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.Value.SyncWriteTimeoutMs), clock))
-        using (deadline.Token.Register(() =>
-        {
-            stalled = true;
-            _abort();
-        }))
-        {
-            try
-            {
-                await responses.WriteAsync(message, cancellation);
-            }
-            catch (Exception e) when (stalled && e is not RpcException)
-            {
-                // Reported below.
-            }
-        }
-        if (stalled)
-        {
-            var reason = "did not read a message within " + options.Value.SyncWriteTimeoutMs + " ms";
-            LogDropped(logger, _node.Id, reason);
-            throw new RpcException(new Status(StatusCode.DeadlineExceeded, reason));
-        }
-    }
-
-    /// <summary>Why the node is to be dropped: silent for three heartbeat intervals, or a config unanswered too long; null when neither.</summary>
-    private string? Overdue()
-    {
-        var silent = clock.GetElapsedTime(_lastHeard);
-        if (silent > TimeSpan.FromMilliseconds(3.0 * options.Value.HeartbeatIntervalMs))
-        {
-            return "sent nothing for " + (long)silent.TotalMilliseconds + " ms (three heartbeat intervals)";
-        }
-        if (_inFlight is { } sent && clock.GetElapsedTime(_sentAt) > TimeSpan.FromMilliseconds(options.Value.ConfigAnswerTimeoutMs))
-        {
-            return "did not answer version " + sent.Version + " within " + options.Value.ConfigAnswerTimeoutMs + " ms";
-        }
-        return null;
-    }
-
     private void Handle(NodeMessage message)
     {
-        _lastHeard = clock.GetTimestamp();
+        _deadlines.Heard();
         var now = clock.GetUtcNow();
         _node = _node with { LastSeen = now };
         switch (message.KindCase)
@@ -325,9 +271,6 @@ public sealed partial class NodeSession(
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Node {NodeId} rejected version {Version}: {Code}: {Reason}")]
     private static partial void LogNacked(ILogger logger, string nodeId, long version, string code, string reason);
-
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Dropped node {NodeId}: it {Reason}")]
-    private static partial void LogDropped(ILogger logger, string nodeId, string reason);
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Node {NodeId} asked for a snapshot: {Reason}")]
     private static partial void LogResync(ILogger logger, string nodeId, string reason);

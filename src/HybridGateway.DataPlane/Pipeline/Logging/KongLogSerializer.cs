@@ -58,12 +58,7 @@ public static class KongLogSerializer
         }
         json.WriteEndObject();
         json.WriteString("method", request.Method);
-        json.WriteStartObject("headers");
-        foreach (var (name, values) in request.Headers)
-        {
-            WriteValues(json, name.ToLowerInvariant(), values, IsRedacted(name, redactions));
-        }
-        json.WriteEndObject();
+        WriteHeaders(json, request.Headers, redactions);
         json.WriteNumber("size", request.ContentLength ?? 0);
         json.WriteEndObject();
 
@@ -74,12 +69,7 @@ public static class KongLogSerializer
 
         json.WriteStartObject("response");
         json.WriteNumber("status", response.StatusCode);
-        json.WriteStartObject("headers");
-        foreach (var (name, values) in response.Headers)
-        {
-            WriteValues(json, name.ToLowerInvariant(), values, IsRedacted(name, null));
-        }
-        json.WriteEndObject();
+        WriteHeaders(json, response.Headers, null);
         json.WriteNumber("size", response.ContentLength ?? 0);
         json.WriteEndObject();
 
@@ -159,6 +149,17 @@ public static class KongLogSerializer
             }
         }
         return false;
+    }
+
+    /// <summary>A "headers" table: lower-case names, credentials redacted.</summary>
+    private static void WriteHeaders(Utf8JsonWriter json, IHeaderDictionary headers, List<string>? redactions)
+    {
+        json.WriteStartObject("headers");
+        foreach (var (name, values) in headers)
+        {
+            WriteValues(json, name.ToLowerInvariant(), values, IsRedacted(name, redactions));
+        }
+        json.WriteEndObject();
     }
 
     /// <summary>One value as a string, several as an array (as Kong's header and query tables).</summary>
