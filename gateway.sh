@@ -40,10 +40,14 @@ fail() {
 # ---------- small helpers ----------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# A port below the kernel's ephemeral range: one inside it can be taken meanwhile as the source
+# port of some outgoing connection, which no check here would see.
 free_port() {
-  local p
+  local p low
+  low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  [ "${low:-0}" -ge 12000 ] 2>/dev/null || low=32768
   for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
+    p=$(( 10000 + RANDOM % (low - 10000) ))
     if ! port_in_use "$p"; then echo "$p"; return 0; fi
   done
   die "no free port found"

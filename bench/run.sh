@@ -26,7 +26,12 @@ PIDS=()
 log() { printf '%s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p; for _ in $(seq 1 200); do p=$(( 20000 + RANDOM % 40000 )); port_in_use "$p" || { echo "$p"; return; }; done; die "no free port"; }
+# Below the kernel's ephemeral range, where no outgoing connection takes the port meanwhile.
+free_port() {
+  local p low; low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  [ "${low:-0}" -ge 12000 ] 2>/dev/null || low=32768
+  for _ in $(seq 1 200); do p=$(( 10000 + RANDOM % (low - 10000) )); port_in_use "$p" || { echo "$p"; return; }; done; die "no free port"
+}
 wait_port() { for _ in $(seq 1 600); do port_in_use "$1" && return 0; sleep 0.1; done; die "nothing listens on $1"; }
 
 cleanup() {

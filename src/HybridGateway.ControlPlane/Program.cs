@@ -1,4 +1,8 @@
 using HybridGateway.ControlPlane.Hosting;
+using HybridGateway.Hosting;
 
-var app = ControlPlaneApp.Build(args);
-await ControlPlaneApp.RunAsync(app);
+return await HostMain.RunAsync("control plane", async () =>
+{
+    var app = ControlPlaneApp.Build(args);
+    await ControlPlaneApp.RunAsync(app);
+});

@@ -1,4 +1,8 @@
 using HybridGateway.DataPlane.Hosting;
+using HybridGateway.Hosting;
 
-var app = DataPlaneApp.Build(args);
-await DataPlaneApp.RunAsync(app);
+return await HostMain.RunAsync("data plane", async () =>
+{
+    var app = DataPlaneApp.Build(args);
+    await DataPlaneApp.RunAsync(app);
+});

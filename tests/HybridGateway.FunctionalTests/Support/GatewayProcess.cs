@@ -25,6 +25,21 @@ public sealed partial class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once it has exited on its own within the time given; null if it still runs.</summary>
+    public async Task<int?> ExitCodeWithinAsync(TimeSpan time)
+    {
+        using var timeout = new CancellationTokenSource(time);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public string Output
     {
         get
