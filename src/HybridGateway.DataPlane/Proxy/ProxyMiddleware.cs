@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.DataPlane.AccessLog;
+using HybridGateway.DataPlane.Health;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Routing;
@@ -17,8 +19,7 @@ namespace HybridGateway.DataPlane.Proxy;
 /// that decides), matches a route in the compiled table, runs the route's plugin chain, builds the upstream path, and forwards
 /// with YARP's forwarder, retrying only requests that are safe to repeat.
 /// </summary>
-public sealed partial class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHolder holder, ForwardingTransformer transformer, TrustedProxies trusted, AccessLogWriter accessLog,
-    ProxyMeter meter, Metrics.KongMetrics metrics, ILogger<ProxyMiddleware> logger)
+public sealed class ProxyMiddleware(UpstreamForwarder upstreams, RuntimeHolder holder, TrustedProxies trusted, AccessLogWriter accessLog, ProxyMeter meter)
 {
     /// <summary>
     /// Proxies one request, then runs the log phase of its route's plugins (prometheus) and writes
@@ -147,74 +148,7 @@ public sealed partial class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHol
             ClientPath = path,
             TrustedPeer = trustedPeer,
         });
-        await ForwardAsync(context, service, outcome);
-    }
-
-    private async Task ForwardAsync(HttpContext context, ServiceRuntime service, ProxyOutcome outcome)
-    {
-        var attempts = 1 + (IsRepeatable(context.Request) ? service.Service.Retries : 0);
-        for (var attempt = 1; ; attempt++)
-        {
-            var destination = service.NextDestination();
-            var sent = Stopwatch.GetTimestamp();
-            var error = await forwarder.SendAsync(context, destination, service.Client, service.RequestConfig, transformer);
-            outcome.Upstream = destination;
-            outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sent;
-            outcome.FromUpstream = error == ForwarderError.None;
-            outcome.Attempts = attempt;
-            if (error == ForwarderError.None)
-            {
-                return;
-            }
-            if (error is not (ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient))
-            {
-                // One line, no stack trace (YARP's own, with one, is silenced in the shipped settings), and a counter.
-                var reason = context.Features.Get<IForwarderErrorFeature>()?.Exception is { } e ? e.GetBaseException().Message : error.ToString();
-                metrics.UpstreamErrors.WithLabels(service.Service.Name ?? service.Service.Id.ToString(), error.ToString()).Inc();
-                LogUpstreamFailed(logger, destination, error.ToString(), attempt, reason);
-            }
-            if (context.Response.HasStarted)
-            {
-                return;
-            }
-            if (error == ForwarderError.Request && attempt < attempts && !context.RequestAborted.IsCancellationRequested)
-            {
-                // Nothing reached the upstream and the request can be sent again: try the next target.
-                context.Features.Set<IForwarderErrorFeature>(null);
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                continue;
-            }
-            switch (error)
-            {
-                case ForwarderError.RequestTimedOut:
-                    await ProxyResponses.WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProxyResponses.GatewayTimeout);
-                    return;
-                case ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled:
-                    return; // the client went away
-                case ForwarderError.RequestBodyClient:
-                    // The client's body broke off or broke a limit (request-size-limiting on a chunked body).
-                    var tooLarge = IsBodyTooLarge(context.Features.Get<IForwarderErrorFeature>()?.Exception);
-                    await ProxyResponses.WriteAsync(context, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                        tooLarge ? RequestSizeLimitingHandler.TooLarge : ProxyResponses.BadRequest);
-                    return;
-                default:
-                    await ProxyResponses.WriteAsync(context, StatusCodes.Status502BadGateway, ProxyResponses.BadGateway);
-                    return;
-            }
-        }
-    }
-
-    /// <summary>Whether the server refused to read more of the body (its limit), however the forwarder wrapped that.</summary>
-    private static bool IsBodyTooLarge(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-            {
-                return true;
-            }
-        }
-        return false;
+        await upstreams.ForwardAsync(context, service, outcome, new BalanceRequest(context, path, outcome.Consumer, matched.RegexMatch, trusted, trustedPeer));
     }
 
     private static bool Allows(Route route, string protocol)
@@ -229,13 +163,6 @@ public sealed partial class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHol
         }
         return false;
     }
-
-    /// <summary>Only requests that are safe to send twice are retried: idempotent methods without a body.</summary>
-    private static bool IsRepeatable(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-         || HttpMethods.IsTrace(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method))
-        && request.ContentLength is null or 0
-        && !request.Headers.ContainsKey("Transfer-Encoding");
 
     private static Task RedirectToHttpsAsync(HttpContext context, Route route, string path, string query)
     {
@@ -260,7 +187,4 @@ public sealed partial class ProxyMiddleware(IHttpForwarder forwarder, RuntimeHol
         query = mark < 0 ? "" : target[mark..];
         return path.StartsWith('/');
     }
-
-    [LoggerMessage(EventId = 5401, Level = LogLevel.Warning, Message = "Upstream {Destination} failed ({Error}, attempt {Attempt}): {Reason}")]
-    private static partial void LogUpstreamFailed(ILogger logger, string destination, string error, int attempt, string reason);
 }

@@ -1,6 +1,7 @@
 using HybridGateway.Configuration.Validation;
 using HybridGateway.DataPlane.AccessLog;
 using HybridGateway.DataPlane.Hosting;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Metrics;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.RateLimiting;
@@ -20,6 +21,7 @@ public static class ProxyServices
         services.AddSingleton<KongMetrics>();
         services.AddRateLimiting();
         services.AddSingleton<PluginChainCompiler>();
+        services.AddLoadBalancing();
         services.AddSingleton<RuntimeCompiler>();
         services.AddSingleton<RuntimeHolder>();
         services.AddSingleton<UpstreamClients>();
@@ -32,6 +34,7 @@ public static class ProxyServices
         });
         services.AddSingleton<AccessLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessLogWriter>());
+        services.AddSingleton<UpstreamForwarder>();
         services.AddSingleton<ProxyMiddleware>();
         services.AddSingleton<ProxyTlsHandshake>();
         return services;

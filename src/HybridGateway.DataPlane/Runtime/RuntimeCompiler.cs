@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Health;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Tls;
@@ -14,7 +16,7 @@ namespace HybridGateway.DataPlane.Runtime;
 /// services and upstreams it names, and the routes and services that depend on those, and the
 /// plugin chains of the routes its plugins apply to.
 /// </summary>
-public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler chains)
+public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler chains, TargetStates targets, NodeLocality locality, HealthEvents health)
 {
     public RuntimeConfig Full(ConfigState state)
     {
@@ -31,6 +33,7 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
             (byHost.TryGetValue(Key(service.Host), out var ids) ? ids : byHost[Key(service.Host)] = []).Add(service.Id);
         }
         var routes = state.All<Route>().Where(r => IsActive(r, state)).ToArray();
+        targets.Retain(upstreams.Values);
         return new RuntimeConfig
         {
             State = state,
@@ -131,6 +134,10 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
             }
         }
         chainRouteIds.UnionWith(routeIds);
+        if (upstreamNames.Count > 0)
+        {
+            targets.Retain(upstreams.Values);
+        }
         return new RuntimeConfig
         {
             State = next,
@@ -172,10 +179,10 @@ public sealed class RuntimeCompiler(UpstreamClients clients, PluginChainCompiler
     private static bool IsActive(Route route, ConfigState state) =>
         route.Service is not { } reference || state.Find<Service>(reference.Id) is { Enabled: true };
 
-    private static UpstreamBalancer Balancer(ConfigState state, Upstream upstream) =>
+    private UpstreamBalancer Balancer(ConfigState state, Upstream upstream) =>
         UpstreamBalancer.Build(upstream, state.ReferrersOf(EntityKinds.Upstreams, upstream.Id)
             .Where(r => r.Kind == EntityKinds.Targets)
-            .Select(r => state.Find<Target>(r.Id)!));
+            .Select(r => state.Find<Target>(r.Id)!), targets, locality, health);
 
     private static string? UpstreamOf(Target? target, ConfigState before, ConfigState next) =>
         target?.Upstream is { } reference ? (next.Find<Upstream>(reference.Id) ?? before.Find<Upstream>(reference.Id))?.Name : null;

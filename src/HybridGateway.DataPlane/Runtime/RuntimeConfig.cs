@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Tls;

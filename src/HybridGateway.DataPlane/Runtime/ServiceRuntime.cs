@@ -1,26 +1,23 @@
 using HybridGateway.Configuration.Entities;
+using HybridGateway.DataPlane.LoadBalancing;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace HybridGateway.DataPlane.Runtime;
 
 /// <summary>
-/// A service compiled for the hot path: where to send (a fixed address or the round-robin order of
-/// its upstream's targets, as ready-made URL prefixes), the client, timeouts and retries.
+/// A service compiled for the hot path: where to send (a fixed address, or its upstream's
+/// balancer), the client, timeouts and retries.
 /// </summary>
 public sealed class ServiceRuntime
 {
-    private readonly string[] _destinations;
-    private int _next = -1;
-
     public ServiceRuntime(Service service, UpstreamBalancer? upstream, HttpMessageInvoker client)
     {
         Service = service;
         Upstream = upstream;
         Client = client;
         var scheme = service.Protocol is Protocols.Https or Protocols.Grpcs or Protocols.Wss ? "https" : "http";
-        _destinations = upstream is null
-            ? [scheme + "://" + HostAndPort(service.Host, service.Port)]
-            : upstream.Schedule.Select(target => scheme + "://" + target).ToArray();
+        Https = scheme == "https";
+        FixedDestination = scheme + "://" + HostAndPort(service.Host, service.Port);
         var defaultPort = scheme == "https" ? 443 : 80;
         HostHeader = upstream?.Upstream.HostHeader ?? (service.Port == defaultPort || upstream is not null ? service.Host : HostAndPort(service.Host, service.Port));
         var grpc = service.Protocol is Protocols.Grpc or Protocols.Grpcs;
@@ -45,14 +42,13 @@ public sealed class ServiceRuntime
     /// <summary>The Host header sent upstream unless the route preserves the client's.</summary>
     public string HostHeader { get; }
 
-    public bool HasDestinations => _destinations.Length > 0;
+    /// <summary>Whether targets are reached over TLS (the service's protocol).</summary>
+    public bool Https { get; }
 
-    /// <summary>The next destination prefix ("http://10.0.0.1:8080"), in weighted round-robin order.</summary>
-    public string NextDestination()
-    {
-        var index = (uint)Interlocked.Increment(ref _next);
-        return _destinations[index % (uint)_destinations.Length];
-    }
+    /// <summary>The destination prefix ("http://10.0.0.1:8080") of a service without an upstream.</summary>
+    public string FixedDestination { get; }
+
+    public bool HasDestinations => Upstream is null || Upstream.Targets.Length > 0;
 
     private static string HostAndPort(string host, int port) =>
         host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? "[" + host + "]:" + port : host + ":" + port;

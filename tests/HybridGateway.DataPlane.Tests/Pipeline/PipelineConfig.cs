@@ -4,6 +4,7 @@ using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.Schema;
 using HybridGateway.Configuration.State;
 using HybridGateway.Configuration.Validation;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Runtime;

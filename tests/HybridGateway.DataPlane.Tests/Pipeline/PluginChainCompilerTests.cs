@@ -1,5 +1,7 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
+using HybridGateway.DataPlane.Health;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Runtime;
 using Route = HybridGateway.Configuration.Entities.Route;
@@ -76,7 +78,7 @@ public sealed class PluginChainCompilerTests
     public void Incremental_AfterEachKindOfChange_EqualsAFullBuild()
     {
         using var clients = new UpstreamClients();
-        var compiler = new RuntimeCompiler(clients, Chains);
+        var compiler = new RuntimeCompiler(clients, Chains, new TargetStates(), NodeLocality.None, HealthEvents.Silent);
         var service = Service("orders");
         var first = Route(service, "first");
         var second = Route(service, "second");

@@ -36,18 +36,18 @@ public sealed class NackTests
     }
 
     [Fact]
-    public async Task UpstreamWithAnAlgorithmTheNodeDoesNotHave_IsNacked_NotServedAsRoundRobin()
+    public async Task UpstreamWithAHealthCheckTheNodeDoesNotHave_IsNacked_NotServedWithoutIt()
     {
         await using var hybrid = await HybridFixture.StartAsync();
         var node = await hybrid.StartNodeAsync("node-strict");
         var good = await hybrid.AddEchoRouteAsync("balanced", "/balanced");
         await node.WaitForVersionAsync(good);
 
-        var upstream = await hybrid.Admin.PostJson("/upstreams", new { name = "pool.internal", algorithm = "least-connections" });
+        var upstream = await hybrid.Admin.PostJson("/upstreams", new { name = "pool.internal", healthchecks = new { active = new { type = "grpc", healthy = new { interval = 5 } } } });
         Assert.Equal(HttpStatusCode.Created, upstream.Status);
         var status = await Eventually.Get(() => hybrid.NodeStatusAsync("node-strict"), n => n["sync_status"]!.GetValue<string>() == "nack", "the NACK to be recorded");
         Assert.Equal("unsupported_feature", status["last_nack"]!["code"]!.GetValue<string>());
-        Assert.Contains("least-connections", status["last_nack"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("grpc", status["last_nack"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(good, await node.ServedVersionAsync());
     }
 }
