@@ -33,6 +33,9 @@ public sealed class KongMetrics
             ["service", "error"]);
         LogPluginEntries = factory.CreateCounter("hybridgateway_log_plugin_entries_total", "Entries of the log plugins (file-log, http-log, opentelemetry), by outcome",
             ["plugin", "plugin_id", "outcome"]);
+        UpstreamTargetHealth = factory.CreateGauge("kong_upstream_target_health",
+            "Health status of targets of upstream. States = healthchecks_off|healthy|unhealthy|dns_error, value is 1 when state is populated.",
+            ["upstream", "target", "address", "state", "subsystem"]);
         RateLimitLeases = factory.CreateCounter("hybridgateway_rate_limit_lease_asks_total", "Token lease asks to the counters, by outcome", ["outcome"]);
     }
 
@@ -63,6 +66,8 @@ public sealed class KongMetrics
     public Counter LogPluginEntries { get; }
 
     public Counter UpstreamErrors { get; }
+
+    public Gauge UpstreamTargetHealth { get; }
 
     private static Histogram Histogram(MetricFactory factory, string name, string help) =>
         factory.CreateHistogram(name, help, ["service", "route", "workspace"], new HistogramConfiguration { Buckets = LatencyBuckets });

@@ -13,13 +13,14 @@ public static class MetricsEndpoint
     public static void MapMetricsEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/metrics", async (HttpContext http, KongMetrics metrics, RuntimeHolder holder, SyncStatus sync, AccessLogWriter accessLog,
-            RateLimitingRuntime rateLimiting, PluginRuntimes plugins, TimeProvider clock) =>
+            RateLimitingRuntime rateLimiting, PluginRuntimes plugins, TargetHealthMetric targetHealth, TimeProvider clock) =>
         {
             if (holder.Details is { } details)
             {
                 metrics.ConfigVersion.Set(details.Config.Version);
                 metrics.ConfigAge.Set((clock.GetUtcNow() - details.AppliedAt).TotalSeconds);
             }
+            targetHealth.Update(holder.Current);
             metrics.ControlPlaneConnected.Set(sync.Connected ? 1 : 0);
             metrics.AccessLogLines.WithLabels("written").IncTo(accessLog.Written);
             metrics.AccessLogLines.WithLabels("dropped").IncTo(accessLog.Dropped);

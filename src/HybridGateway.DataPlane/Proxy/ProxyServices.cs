@@ -19,6 +19,7 @@ public static class ProxyServices
     {
         services.AddSingleton(_ => EntityValidation.Create(PluginCatalog.Default));
         services.AddSingleton<KongMetrics>();
+        services.AddSingleton<TargetHealthMetric>();
         services.AddRateLimiting();
         services.AddSingleton<PluginChainCompiler>();
         services.AddLoadBalancing();

@@ -1,3 +1,4 @@
+using HybridGateway.DataPlane.Health;
 using HybridGateway.DataPlane.Pipeline;
 using System.Text.Json.Nodes;
 using HybridGateway.DataPlane.AccessLog;
@@ -62,6 +63,7 @@ public static class StatusEndpoints
                     ["dropped"] = accessLog.Dropped,
                 },
                 ["log_plugins"] = LogPluginStatus(plugins),
+                ["upstreams"] = UpstreamHealthView.Of(details?.Config),
             });
         });
     }
