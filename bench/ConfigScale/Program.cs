@@ -5,6 +5,8 @@ using HybridGateway.Configuration.Entities;
 using HybridGateway.Configuration.State;
 using HybridGateway.Configuration.Validation;
 using HybridGateway.Contracts.Sync.V1;
+using HybridGateway.DataPlane.Health;
+using HybridGateway.DataPlane.LoadBalancing;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Routing;
 using HybridGateway.DataPlane.Runtime;
@@ -38,7 +40,7 @@ static void Measure(int services, int consumers)
 
     using var clients = new UpstreamClients();
     var holder = new RuntimeHolder(TimeProvider.System);
-    var applier = new ConfigApplier(EntityValidation.Create(PluginCatalog.Default), new RuntimeCompiler(clients, new PluginChainCompiler(PluginRuntimes.Default)), holder, PluginRuntimes.Default);
+    var applier = new ConfigApplier(EntityValidation.Create(PluginCatalog.Default), new RuntimeCompiler(clients, new PluginChainCompiler(PluginRuntimes.Default), new TargetStates(), NodeLocality.None, HealthEvents.Silent), holder, PluginRuntimes.Default);
     var clock = Stopwatch.StartNew();
     var outcome = applier.ApplySnapshot(snapshot, "bench");
     var snapshotTime = clock.Elapsed;
