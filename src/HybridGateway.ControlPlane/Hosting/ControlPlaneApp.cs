@@ -71,6 +71,7 @@ public static class ControlPlaneApp
         app.MapNodeEndpoints();
         app.MapAdminApi();
         app.MapClusteringEndpoints();
+        app.MapUpstreamHealthEndpoints();
         app.MapMetricsEndpoints();
         return app;
     }

@@ -31,4 +31,7 @@ public sealed record DataPlaneNode
     public NodeRejection? LastNack { get; init; }
 
     public string? RefusedReason { get; init; }
+
+    /// <summary>The health of the targets the node checks, as it last reported it.</summary>
+    public IReadOnlyList<NodeTargetHealth>? TargetHealth { get; init; }
 }

@@ -237,6 +237,17 @@ public sealed partial class NodeSession(
             case NodeMessage.KindOneofCase.Heartbeat:
                 _node = _node with { AppliedVersion = (long)message.Heartbeat.Version };
                 break;
+            case NodeMessage.KindOneofCase.TargetHealth:
+                var (entries, refused) = NodeTargetHealth.Read(message.TargetHealth);
+                if (refused is not null)
+                {
+                    LogHealthRefused(logger, _node.Id, refused);
+                }
+                else
+                {
+                    _node = _node with { TargetHealth = entries };
+                }
+                break;
         }
         registry.Update(_node);
     }
@@ -271,6 +282,9 @@ public sealed partial class NodeSession(
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Node {NodeId} rejected version {Version}: {Code}: {Reason}")]
     private static partial void LogNacked(ILogger logger, string nodeId, long version, string code, string reason);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Node {Node} sent a target health report that was ignored: {Reason}")]
+    private static partial void LogHealthRefused(ILogger logger, string node, string reason);
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Node {NodeId} asked for a snapshot: {Reason}")]
     private static partial void LogResync(ILogger logger, string nodeId, string reason);

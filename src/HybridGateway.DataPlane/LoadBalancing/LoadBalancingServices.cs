@@ -12,6 +12,7 @@ public static class LoadBalancingServices
         services.AddSingleton<TargetStates>();
         services.AddSingleton(sp => NodeLocality.From(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value));
         services.AddSingleton<HealthEvents>();
+        services.AddSingleton<HealthReporter>();
         services.AddSingleton<ActiveHealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<ActiveHealthChecker>());
         return services;

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using HybridGateway.Contracts.Sync.V1;
 using HybridGateway.DataPlane.Cache;
+using HybridGateway.DataPlane.Health;
 using HybridGateway.DataPlane.Hosting;
 using HybridGateway.DataPlane.Pipeline;
 using HybridGateway.DataPlane.Runtime;
@@ -24,6 +25,7 @@ public sealed partial class SyncClient(
     SyncStatus status,
     NodeIdentityProvider identity,
     PluginRuntimes plugins,
+    HealthReporter health,
     TimeProvider clock,
     ILogger<SyncClient> logger) : BackgroundService
 {
@@ -79,6 +81,7 @@ public sealed partial class SyncClient(
         stream.CancelAfter(silence);
         using var heartbeats = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.HeartbeatIntervalMs), clock);
         var heartbeatLoop = SendHeartbeatsAsync(writer, heartbeats, stream.Token);
+        var healthLoop = health.RunAsync(writer.WriteAsync, stream.Token);
         var assembler = new ChunkAssembler();
         try
         {
@@ -113,6 +116,7 @@ public sealed partial class SyncClient(
         {
             await stream.CancelAsync();
             await heartbeatLoop.ContinueWith(_ => { }, TaskScheduler.Default);
+            await healthLoop.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using HybridGateway.FunctionalTests.Processes;
 using HybridGateway.FunctionalTests.Support;
 using static HybridGateway.FunctionalTests.Traffic.TrafficSetup;
@@ -27,6 +28,11 @@ public sealed class HealthCheckTests
 
         await a.FaultAsync("500");
         var outA = await TimeUntilAsync(node, a, "UNHEALTHY");
+        // The control plane shows it too, from the node's report: Kong's shape with the node-by-node view.
+        var health = await Eventually.Get(() => hybrid.Admin.GetJson("/upstreams/health.pool/health"),
+            r => TargetHealth(r.Object, a.Address) == ("UNHEALTHY", "UNHEALTHY"), "the Admin API to show " + a.Name + " unhealthy");
+        Assert.Equal(3, health.Object["total"]!.GetValue<int>());
+        Assert.Equal(("HEALTHY", "HEALTHY"), TargetHealth(health.Object, b.Address));
         var afterA = await SendAsync(node, "/health", 60);
         Assert.True(afterA.Statuses.GetValueOrDefault(200) == 60 && !afterA.Servers.ContainsKey("a"), Describe(afterA.Statuses) + " / " + Describe(afterA.Servers));
 
@@ -49,11 +55,20 @@ public sealed class HealthCheckTests
         var backA = await TimeUntilAsync(node, a, "HEALTHY");
         var backB = await TimeUntilAsync(node, b, "HEALTHY");
         await TimeUntilAsync(node, c, "HEALTHY");
+        await Eventually.True(async () => TargetHealth((await hybrid.Admin.GetJson("/upstreams/health.pool/health")).Object, a.Address) == ("HEALTHY", "HEALTHY"),
+            "the Admin API to show " + a.Name + " healthy again");
         var after = await SendAsync(node, "/health", 60);
         Assert.Equal(60, after.Statuses.GetValueOrDefault(200));
         Assert.Equal(["a", "b", "c"], after.Servers.Keys.Order());
         TestReport.Append("health checks (interval 0.2 s): failing (500) target out after " + outA + " ms, hanging target out after " + outB
             + " ms; back after " + backA + " and " + backB + " ms (active successes 2)");
+    }
+
+    /// <summary>A target's aggregated health and the node's own, from GET /upstreams/{u}/health.</summary>
+    private static (string?, string?) TargetHealth(JsonObject reply, string address)
+    {
+        var target = reply["data"]!.AsArray().FirstOrDefault(t => t!["target"]!.GetValue<string>() == address);
+        return (target?["health"]?.GetValue<string>(), target?["nodes"]?["node-health"]?.GetValue<string>());
     }
 
     /// <summary>Milliseconds until the node's /status shows the target in that state.</summary>
