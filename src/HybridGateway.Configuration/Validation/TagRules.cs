@@ -20,6 +20,18 @@ public static class TagRules
                 errors.Child("tags").Add(i.ToString(CultureInfo.InvariantCulture),
                     "invalid tag '" + (tag.Length > 64 ? tag[..64] + "…" : tag) + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences, at most " + Names.MaxLength + " characters");
             }
+            else if (tag.StartsWith(State.ConfigView.Prefix, StringComparison.Ordinal) && !IsSelector(tag))
+            {
+                errors.Child("tags").Add(i.ToString(CultureInfo.InvariantCulture),
+                    "invalid tag '" + (tag.Length > 64 ? tag[..64] + "…" : tag) + "': a node selector is only:<label>=<value>, several values separated by '|'");
+            }
         }
+    }
+
+    /// <summary>only:label=value[|value...], label and values not empty.</summary>
+    private static bool IsSelector(string tag)
+    {
+        var equals = tag.IndexOf('=', State.ConfigView.Prefix.Length);
+        return equals > State.ConfigView.Prefix.Length && tag[(equals + 1)..].Split('|').All(v => v.Length > 0);
     }
 }

@@ -41,6 +41,7 @@ public static class ClusteringEndpoints
                     ["version"] = node.SoftwareVersion,
                     ["sync_status"] = status,
                     ["config_hash"] = node.ConfigHash,
+                    ["view"] = node.View,
                     ["applied_version"] = node.AppliedVersion,
                     ["lag_versions"] = lagVersions,
                     ["lag_seconds"] = lagSeconds,

@@ -84,7 +84,7 @@ public sealed class ConfigPayloads(ConfigStore store)
         }
     }
 
-    private static IReadOnlyList<ControlPlaneMessage> BuildSnapshot(ConfigState state)
+    public static IReadOnlyList<ControlPlaneMessage> BuildSnapshot(ConfigState state)
     {
         using var span = Telemetry.ControlPlaneTracing.StartSnapshotBuild(state.Version);
         var messages = BuildSnapshotMessages(state);

@@ -32,6 +32,9 @@ public sealed record DataPlaneNode
 
     public string? RefusedReason { get; init; }
 
+    /// <summary>Which view of the config the node was last sent: "full", or its selector labels ("region=eu-west").</summary>
+    public string View { get; init; } = "full";
+
     /// <summary>The health of the targets the node checks, as it last reported it.</summary>
     public IReadOnlyList<NodeTargetHealth>? TargetHealth { get; init; }
 }

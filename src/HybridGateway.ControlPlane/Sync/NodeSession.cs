@@ -18,6 +18,7 @@ namespace HybridGateway.ControlPlane.Sync;
 public sealed partial class NodeSession(
     ConfigStore store,
     ConfigPayloads payloads,
+    ConfigViews views,
     SnapshotGate snapshots,
     NodeRegistry registry,
     IOptions<ControlPlaneOptions> options,
@@ -30,6 +31,7 @@ public sealed partial class NodeSession(
     private long _applied;
     private string _appliedHash = "";
     private bool _needsSnapshot;
+    private bool _holdsScopedView;
     private (string Nonce, long Version)? _inFlight;
     private long _lastRejected = -1;
     private NodeDeadlines _deadlines = null!;
@@ -61,7 +63,12 @@ public sealed partial class NodeSession(
             // The node has seen a newer version (through another replica) than this one knows of yet.
             await store.GetCurrentAsync(cancellation);
         }
-        _needsSnapshot = !await CanResumeAsync(_applied, _appliedHash, cancellation);
+        _needsSnapshot = !await NodeResume.CanResumeAsync(store, _applied, _appliedHash, cancellation);
+        if (_needsSnapshot && NodeResume.HoldsLatestView(store.Cached, views.For(store.Cached, _node.Labels), _applied, _appliedHash))
+        {
+            _needsSnapshot = false;
+            _holdsScopedView = true;
+        }
         registry.Update(_node);
         LogConnected(logger, _node.Id, _node.Hostname, _applied, _needsSnapshot);
 
@@ -164,12 +171,19 @@ public sealed partial class NodeSession(
         }
         using var span = ControlPlaneTracing.StartSend(_node.Id, _applied, state.Version);
         IReadOnlyList<ControlPlaneMessage>? messages = null;
-        if (!_needsSnapshot && _applied > 0 && _applied < state.Version)
+        // A node with a view of its own (or leaving one) gets snapshots of its view: the log's deltas are the full config's.
+        var view = views.For(state, _node.Labels);
+        var scoped = view.Scoped(state);
+        if (!scoped && !_holdsScopedView && !_needsSnapshot && _applied > 0 && _applied < state.Version)
         {
             messages = await payloads.DeltaAsync(_applied, state, cancellation);
         }
         using var slot = messages is null ? await snapshots.EnterAsync(cancellation) : null;
-        messages ??= payloads.Snapshot(state);
+        if (messages is null)
+        {
+            messages = scoped ? view.Snapshot : payloads.Snapshot(state);
+            _holdsScopedView = scoped;
+        }
         _needsSnapshot = false;
         var first = messages[0];
         span?.SetTag("hybridgateway.sync.kind", first.Snapshot is null ? "delta" : "snapshot");
@@ -181,7 +195,7 @@ public sealed partial class NodeSession(
         }
         _deadlines.ConfigSent();
         meter.Sent(first.Snapshot is null ? "delta" : "snapshot");
-        _node = _node with { SyncStatus = NodeSyncStatus.Syncing };
+        _node = _node with { SyncStatus = NodeSyncStatus.Syncing, View = view.Key };
         registry.Update(_node);
         LogSent(logger, first.Snapshot is null ? "delta" : "snapshot", state.Version, _node.Id, messages.Count);
     }
@@ -250,22 +264,6 @@ public sealed partial class NodeSession(
                 break;
         }
         registry.Update(_node);
-    }
-
-    /// <summary>A node can be sent a delta when its version is in our history with the hash it reports.</summary>
-    private async Task<bool> CanResumeAsync(long version, string hash, CancellationToken cancellation)
-    {
-        var current = store.Cached;
-        if (version == 0 || version > current.Version)
-        {
-            return version == 0 && current.Version == 0;
-        }
-        if (version == current.Version)
-        {
-            return hash == current.Hash.ToString();
-        }
-        var record = await store.GetVersionRecordAsync(version, cancellation);
-        return record is not null && record.Hash == hash;
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Node {NodeId} ({Hostname}) connected at version {Version}; full snapshot needed: {Snapshot}")]

@@ -11,6 +11,7 @@ public static class SyncServices
             grpc.EnableDetailedErrors = false;
         });
         services.AddSingleton<ConfigPayloads>();
+        services.AddSingleton<ConfigViews>();
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<ConnectedNodes>();
         services.AddSingleton<SnapshotGate>();
