@@ -7,6 +7,7 @@ using HybridGateway.ControlPlane.AdminApi;
 using HybridGateway.ControlPlane.AdminAuth;
 using HybridGateway.ControlPlane.Counters;
 using HybridGateway.ControlPlane.Metrics;
+using HybridGateway.ControlPlane.Rollout;
 using HybridGateway.ControlPlane.Store;
 using HybridGateway.ControlPlane.Sync;
 using HybridGateway.ControlPlane.Telemetry;
@@ -72,6 +73,7 @@ public static class ControlPlaneApp
         app.MapAdminApi();
         app.MapClusteringEndpoints();
         app.MapUpstreamHealthEndpoints();
+        app.MapHoldEndpoints();
         app.MapMetricsEndpoints();
         return app;
     }

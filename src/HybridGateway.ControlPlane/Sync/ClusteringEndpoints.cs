@@ -31,7 +31,8 @@ public static class ClusteringEndpoints
                 }
                 else if (status is NodeSyncStatus.InSync or NodeSyncStatus.Syncing)
                 {
-                    status = lagVersions == 0 ? NodeSyncStatus.InSync : NodeSyncStatus.Syncing;
+                    // A held node is in sync when it serves its hold's version.
+                    status = lagVersions == 0 || (node.HeldBy is not null && node.AppliedVersion >= node.TargetVersion) ? NodeSyncStatus.InSync : NodeSyncStatus.Syncing;
                 }
                 data.Add(new JsonObject
                 {
@@ -42,6 +43,8 @@ public static class ClusteringEndpoints
                     ["sync_status"] = status,
                     ["config_hash"] = node.ConfigHash,
                     ["view"] = node.View,
+                    ["held_by"] = node.HeldBy,
+                    ["target_version"] = node.TargetVersion,
                     ["applied_version"] = node.AppliedVersion,
                     ["lag_versions"] = lagVersions,
                     ["lag_seconds"] = lagSeconds,

@@ -32,6 +32,12 @@ public sealed record DataPlaneNode
 
     public string? RefusedReason { get; init; }
 
+    /// <summary>The hold (staged rollout) that keeps the node below the latest version; null when none does.</summary>
+    public string? HeldBy { get; init; }
+
+    /// <summary>The version the node should serve now: the latest, or its hold's.</summary>
+    public long TargetVersion { get; init; }
+
     /// <summary>Which view of the config the node was last sent: "full", or its selector labels ("region=eu-west").</summary>
     public string View { get; init; } = "full";
 

@@ -3,6 +3,7 @@ using Grpc.Core;
 using HybridGateway.Sync;
 using HybridGateway.Contracts.Sync.V1;
 using HybridGateway.ControlPlane.Hosting;
+using HybridGateway.ControlPlane.Rollout;
 using HybridGateway.ControlPlane.Store;
 using HybridGateway.ControlPlane.Telemetry;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,7 @@ namespace HybridGateway.ControlPlane.Sync;
 /// </summary>
 public sealed partial class NodeSession(
     ConfigStore store,
-    ConfigPayloads payloads,
-    ConfigViews views,
+    NodeConfigPlanner planner,
     SnapshotGate snapshots,
     NodeRegistry registry,
     IOptions<ControlPlaneOptions> options,
@@ -64,7 +64,7 @@ public sealed partial class NodeSession(
             await store.GetCurrentAsync(cancellation);
         }
         _needsSnapshot = !await NodeResume.CanResumeAsync(store, _applied, _appliedHash, cancellation);
-        if (_needsSnapshot && NodeResume.HoldsLatestView(store.Cached, views.For(store.Cached, _node.Labels), _applied, _appliedHash))
+        if (_needsSnapshot && planner.HoldsLatestView(_node.Labels, _applied, _appliedHash))
         {
             _needsSnapshot = false;
             _holdsScopedView = true;
@@ -105,10 +105,16 @@ public sealed partial class NodeSession(
         var changed = store.WaitForNewerThanAsync(known, cancellation);
         var message = _incoming.Reader.ReadAsync(cancellation).AsTask();
         var heartbeat = Task.Delay(interval, clock, cancellation);
+        var holdsChanged = planner.HoldsChanged;
         while (!cancellation.IsCancellationRequested)
         {
             await SendConfigIfDueAsync(responses, cancellation);
-            var done = await Task.WhenAny(changed, message, heartbeat, reader);
+            var done = await Task.WhenAny(changed, message, heartbeat, reader, holdsChanged);
+            if (done == holdsChanged)
+            {
+                holdsChanged = planner.HoldsChanged;
+                continue;
+            }
             if (done == reader)
             {
                 await reader; // surfaces the reason the node's side ended
@@ -159,29 +165,20 @@ public sealed partial class NodeSession(
         {
             return;
         }
-        var state = store.Cached;
-        if (_applied > state.Version)
-        {
-            // Never send a node back to an older version because this replica is behind: ask the database.
-            state = await store.GetCurrentAsync(cancellation);
-        }
-        if (!_needsSnapshot && (_applied == state.Version || state.Version == _lastRejected))
+        // A hold keeps the node at its version, or at the one it serves if newer: never back.
+        var (target, hold) = await planner.TargetAsync(_node.Labels, _applied, cancellation);
+        NoteHold(hold?.Id, target);
+        if (!_needsSnapshot && (_applied == target || target == _lastRejected))
         {
             return;
         }
+        var state = await planner.StateAtAsync(target, cancellation);
         using var span = ControlPlaneTracing.StartSend(_node.Id, _applied, state.Version);
-        IReadOnlyList<ControlPlaneMessage>? messages = null;
-        // A node with a view of its own (or leaving one) gets snapshots of its view: the log's deltas are the full config's.
-        var view = views.For(state, _node.Labels);
-        var scoped = view.Scoped(state);
-        if (!scoped && !_holdsScopedView && !_needsSnapshot && _applied > 0 && _applied < state.Version)
-        {
-            messages = await payloads.DeltaAsync(_applied, state, cancellation);
-        }
+        var (view, scoped, messages) = await planner.PlanAsync(state, _node.Labels, _applied, _needsSnapshot, _holdsScopedView, cancellation);
         using var slot = messages is null ? await snapshots.EnterAsync(cancellation) : null;
         if (messages is null)
         {
-            messages = scoped ? view.Snapshot : payloads.Snapshot(state);
+            messages = planner.Snapshot(state, view, scoped);
             _holdsScopedView = scoped;
         }
         _needsSnapshot = false;
@@ -215,7 +212,7 @@ public sealed partial class NodeSession(
                 {
                     AppliedVersion = _applied,
                     ConfigHash = _appliedHash,
-                    SyncStatus = _applied == store.Cached.Version ? NodeSyncStatus.InSync : NodeSyncStatus.Syncing,
+                    SyncStatus = _applied >= _node.TargetVersion ? NodeSyncStatus.InSync : NodeSyncStatus.Syncing,
                 };
                 LogAcked(logger, _node.Id, _applied);
                 meter.Answered(_node.Id, "ack");
@@ -264,6 +261,16 @@ public sealed partial class NodeSession(
                 break;
         }
         registry.Update(_node);
+    }
+
+    /// <summary>Shows in the node's record which hold keeps it and the version it should serve.</summary>
+    private void NoteHold(string? hold, long target)
+    {
+        if (_node.HeldBy != hold || _node.TargetVersion != target)
+        {
+            _node = _node with { HeldBy = hold, TargetVersion = target, SyncStatus = _applied >= target && _node.SyncStatus == NodeSyncStatus.Syncing ? NodeSyncStatus.InSync : _node.SyncStatus };
+            registry.Update(_node);
+        }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Node {NodeId} ({Hostname}) connected at version {Version}; full snapshot needed: {Snapshot}")]

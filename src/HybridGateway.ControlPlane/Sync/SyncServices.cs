@@ -12,6 +12,9 @@ public static class SyncServices
         });
         services.AddSingleton<ConfigPayloads>();
         services.AddSingleton<ConfigViews>();
+        services.AddSingleton<NodeConfigPlanner>();
+        services.AddSingleton<Rollout.VersionHolds>();
+        services.AddSingleton<Rollout.HeldVersions>();
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<ConnectedNodes>();
         services.AddSingleton<SnapshotGate>();
