@@ -15,7 +15,7 @@ namespace HybridGateway.ControlPlane.AdminApi;
 /// What the event log makes possible: the whole config as a declarative document (now or at any
 /// version), import of a document as one version (or a dry run), history, diffs and rollback.
 /// </summary>
-public sealed class ConfigAdmin(ConfigStore store, ConfigWriter writer, DeclarativeImporter importer, IDocumentStore documents, IOptions<ControlPlaneOptions> options)
+public sealed class ConfigAdmin(ConfigStore store, ConfigWriter writer, DeclarativeImporter importer, IDocumentStore documents, IOptions<ControlPlaneOptions> options, Rollout.VersionHolds holds)
 {
     public async Task<IResult> ExportAsync(HttpContext http)
     {
@@ -130,7 +130,9 @@ public sealed class ConfigAdmin(ConfigStore store, ConfigWriter writer, Declarat
         {
             data.Add(HistoryEntry(e));
         }
-        var body = new JsonObject { ["data"] = data, ["next"] = null };
+        // The holds in force: which label groups stay at which of these versions (staged rollout).
+        await holds.RefreshAsync(http.RequestAborted);
+        var body = new JsonObject { ["data"] = data, ["next"] = null, ["holds"] = new JsonArray(holds.All.Select(h => (JsonNode?)Rollout.HoldEndpoints.ToJson(h)).ToArray()) };
         if (events.Count > size)
         {
             var token = PagingToken.Encode(offset + size);

@@ -31,6 +31,8 @@ public sealed class StagedRolloutTests
         Assert.Equal((v1, v1, "in_sync"), (held["applied_version"]!.GetValue<long>(), held["target_version"]!.GetValue<long>(), held["sync_status"]!.GetValue<string>()));
         Assert.Equal(v1, await main.ServedVersionAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await main.Proxy.GetAsync("/second")).StatusCode);
+        var history = await admin.GetJson("/config/history");
+        Assert.Equal(("main-ring", v1), (history.Object["holds"]![0]!["name"]!.GetValue<string>(), history.Object["holds"]![0]!["version"]!.GetValue<long>()));
 
         // A version the canary refuses: the held group never sees it.
         var bad = await admin.PostJson("/upstreams", new { name = "bad.pool", healthchecks = new { active = new { type = "grpc", healthy = new { interval = 5 } } } });
