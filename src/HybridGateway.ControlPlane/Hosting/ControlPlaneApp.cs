@@ -74,6 +74,7 @@ public static class ControlPlaneApp
         app.MapClusteringEndpoints();
         app.MapUpstreamHealthEndpoints();
         app.MapHoldEndpoints();
+        app.MapRolloutEndpoints();
         app.MapMetricsEndpoints();
         return app;
     }

@@ -66,23 +66,7 @@ public static partial class HoldEndpoints
         {
             errors.Add("name", "expected 1 to 128 letters, digits, '.', '_' or '-'");
         }
-        var selector = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (body["selector"] is not JsonObject labels || labels.Count == 0)
-        {
-            errors.Add("selector", "required: an object of label to value (values separated by '|' match either)");
-        }
-        else
-        {
-            foreach (var (label, value) in labels)
-            {
-                if (label.Length is 0 or > 256 || value is not JsonValue v || !v.TryGetValue<string>(out var text) || text.Length > 256 || text.Split('|').Any(t => t.Length == 0))
-                {
-                    errors.Child("selector").Add(label, "expected a label of 1 to 256 characters and a non-empty string value");
-                    continue;
-                }
-                selector[label] = text;
-            }
-        }
+        var selector = ReadSelector(body["selector"], "selector", errors, required: true);
         var version = latest;
         if (body["version"] is { } given && (given is not JsonValue number || !number.TryGetValue<long>(out version) || version < 1 || version > latest))
         {
@@ -102,6 +86,33 @@ public static partial class HoldEndpoints
         }
         return errors.IsEmpty ? new VersionHold { Id = name, Selector = selector, Version = version, Reason = reason } : null;
     }
+
+    /// <summary>A selector object (label to value, "a|b" for either), with errors under <paramref name="field"/>.</summary>
+    public static Dictionary<string, string> ReadSelector(JsonNode? node, string field, FieldErrors errors, bool required)
+    {
+        var selector = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is null && !required)
+        {
+            return selector;
+        }
+        if (node is not JsonObject labels || labels.Count == 0)
+        {
+            errors.Add(field, "required: an object of label to value (values separated by '|' match either)");
+            return selector;
+        }
+        foreach (var (label, value) in labels)
+        {
+            if (label.Length is 0 or > 256 || value is not JsonValue v || !v.TryGetValue<string>(out var text) || text.Length > 256 || text.Split('|').Any(t => t.Length == 0))
+            {
+                errors.Child(field).Add(label, "expected a label of 1 to 256 characters and a non-empty string value");
+                continue;
+            }
+            selector[label] = text;
+        }
+        return selector;
+    }
+
+    public static bool IsName(string name) => HoldName().IsMatch(name);
 
     /// <summary>Form bodies: selector.region=eu-west, version=12.</summary>
     private static JsonObject Form(IReadOnlyList<KeyValuePair<string, string>> fields)

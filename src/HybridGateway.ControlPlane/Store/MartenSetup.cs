@@ -42,5 +42,7 @@ public static class MartenSetup
         options.Projections.Add(new ConfigEntityProjection(), ProjectionLifecycle.Inline);
         options.RegisterDocumentTypes(HybridGateway.Configuration.Entities.EntityKinds.All.Select(k => k.ClrType));
         options.RegisterDocumentType<AdminToken>();
+        // Replicas move rollouts on concurrently: a step taken on a stale read is refused, never stored.
+        options.Schema.For<Rollout.RolloutPlan>().UseOptimisticConcurrency(true);
     }
 }

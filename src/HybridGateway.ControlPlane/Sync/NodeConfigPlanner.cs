@@ -14,8 +14,8 @@ public sealed class NodeConfigPlanner(ConfigStore store, ConfigPayloads payloads
 {
     public Task HoldsChanged => holds.Changed;
 
-    /// <summary>The version the node should serve now, and the hold that keeps it there (null: the latest).</summary>
-    public async Task<(long Target, VersionHold? Hold)> TargetAsync(IReadOnlyDictionary<string, string> labels, long applied, CancellationToken cancellation)
+    /// <summary>The version the node should serve now, and the hold or rollout that keeps it there (null: the latest).</summary>
+    public async Task<(long Target, string? HeldBy)> TargetAsync(IReadOnlyDictionary<string, string> labels, long applied, CancellationToken cancellation)
     {
         var latest = store.Cached;
         if (applied > latest.Version)
@@ -23,8 +23,8 @@ public sealed class NodeConfigPlanner(ConfigStore store, ConfigPayloads payloads
             // Never send a node back to an older version because this replica is behind: ask the database.
             latest = await store.GetCurrentAsync(cancellation);
         }
-        var (target, hold) = holds.TargetFor(labels, latest.Version);
-        return (Math.Max(target, Math.Min(applied, latest.Version)), hold);
+        var (target, heldBy) = holds.TargetFor(labels, latest.Version);
+        return (Math.Max(target, Math.Min(applied, latest.Version)), heldBy);
     }
 
     public async Task<ConfigState> StateAtAsync(long version, CancellationToken cancellation)

@@ -166,8 +166,8 @@ public sealed partial class NodeSession(
             return;
         }
         // A hold keeps the node at its version, or at the one it serves if newer: never back.
-        var (target, hold) = await planner.TargetAsync(_node.Labels, _applied, cancellation);
-        NoteHold(hold?.Id, target);
+        var (target, heldBy) = await planner.TargetAsync(_node.Labels, _applied, cancellation);
+        NoteHold(heldBy, target);
         if (!_needsSnapshot && (_applied == target || target == _lastRejected))
         {
             return;

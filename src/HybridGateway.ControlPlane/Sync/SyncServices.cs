@@ -15,6 +15,7 @@ public static class SyncServices
         services.AddSingleton<NodeConfigPlanner>();
         services.AddSingleton<Rollout.VersionHolds>();
         services.AddSingleton<Rollout.HeldVersions>();
+        services.AddHostedService<Rollout.RolloutAdvancer>();
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<ConnectedNodes>();
         services.AddSingleton<SnapshotGate>();
