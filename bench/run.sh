@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HybridGateway benchmarks: ratios against nginx and a minimal YARP proxy measured in the same run.
-#   bench/run.sh [all|proxy|rate-limit-keys|config-scale|fanout|quick|profile]    (./gateway.sh bench [scenario] calls this)
+#   bench/run.sh [all|proxy|balancing|rate-limit-keys|config-scale|fanout|quick|profile]    (./gateway.sh bench [scenario] calls this)
 # Load (wrk) runs on CPU 0, every server on CPU 1; everything listens on 127.0.0.1; every process
 # started here is stopped by its PID. Results: printed, and written to bench/results/.
 set -euo pipefail
@@ -105,7 +105,11 @@ start_origin() {
   head -c 1024 /dev/zero | tr '\0' 'a' > "$RUN/www/1k"
   head -c 65536 /dev/zero | tr '\0' 'b' > "$RUN/www/64k"
   ORIGIN_PORT=$(free_port)
-  sed -e "s|@RUN@|$RUN|g" -e "s|@PORT@|$ORIGIN_PORT|g" -e "s|@WWW@|$RUN/www|g" "$BENCH/nginx/origin.conf.template" > "$RUN/origin.conf"
+  # Nine more ports: with ORIGIN_PORT, the ten targets of the balancing scenarios.
+  TARGET_PORTS="$ORIGIN_PORT"
+  local extra="" p
+  for _ in $(seq 1 9); do p=$(free_port); TARGET_PORTS="$TARGET_PORTS $p"; extra="$extra        listen 127.0.0.1:$p reuseport backlog=4096;\n"; done
+  sed -e "s|@RUN@|$RUN|g" -e "s|@PORT@|$ORIGIN_PORT|g" -e "s|@WWW@|$RUN/www|g" -e "s|@EXTRA_LISTEN@|$extra|" "$BENCH/nginx/origin.conf.template" > "$RUN/origin.conf"
   start_bg origin "$NGINX" -c "$RUN/origin.conf" -p "$RUN"
   wait_port "$ORIGIN_PORT"
 }
@@ -270,6 +274,80 @@ end
 LUA
 }
 
+# One route to an upstream of ten targets (the origin's ten ports) under ALGORITHM; with HEALTH_TARGETS,
+# a second upstream of that many targets with active checks every second (most ports closed: the
+# probes' cost is what is measured, whatever they find).
+balancing_config() { # ALGORITHM [HEALTH_TARGETS]
+  local algorithm="$1" health="${2:-0}" port i
+  {
+    echo '_format_version: "3.0"'
+    echo 'upstreams:'
+    echo '- name: ten.pool'
+    echo "  algorithm: $algorithm"
+    [ "$algorithm" = consistent-hashing ] && { echo '  hash_on: header'; echo '  hash_on_header: x-user'; }
+    echo '  targets:'
+    for port in $TARGET_PORTS; do echo "  - target: 127.0.0.1:$port"; done
+    if [ "$health" -gt 0 ]; then
+      echo '- name: checked.pool'
+      echo '  healthchecks: {active: {timeout: 1, healthy: {interval: 1, successes: 2}, unhealthy: {interval: 1, tcp_failures: 2, http_failures: 2, timeouts: 2}}}'
+      echo '  targets:'
+      for i in $(seq 1 "$health"); do echo "  - target: 127.0.0.1:$(( 40000 + i ))"; done
+    fi
+    echo 'services:'
+    echo '- name: balanced'
+    echo '  host: ten.pool'
+    echo '  routes:'
+    echo '  - name: all'
+    echo '    paths: [/]'
+    echo '    strip_path: false'
+  } > "$RUN/balancing.yaml"
+}
+
+# Each algorithm against round-robin over ten targets, and round-robin with 1,000 health-checked
+# targets on the node (issue 11's benchmark).
+balancing_scenarios() {
+  local raw="$RUN/raw-balancing.txt" conns round algorithm
+  : > "$raw"
+  for algorithm in round-robin least-connections consistent-hashing latency; do
+    balancing_config "$algorithm"
+    push_config "$RUN/balancing.yaml"
+    warm_up "http://127.0.0.1:$DP_PORT/12b"
+    for conns in $CONNECTIONS; do
+      for round in $(seq 1 "$ROUNDS"); do
+        log "balancing, $algorithm over 10 targets, 12 B, $conns connections, round $round..."
+        run_round "balance-$algorithm" 12b "$conns" "$round" "/" "x-user: bench-user-1" | tee -a "$raw" >&2
+      done
+    done
+  done
+  balancing_config round-robin 1000
+  push_config "$RUN/balancing.yaml"
+  warm_up "http://127.0.0.1:$DP_PORT/12b"
+  for conns in $CONNECTIONS; do
+    for round in $(seq 1 "$ROUNDS"); do
+      log "balancing, round-robin over 10 targets with 1,000 health-checked targets on the node, 12 B, $conns connections, round $round..."
+      run_round "balance-health-1000" 12b "$conns" "$round" "/" "x-user: bench-user-1" | tee -a "$raw" >&2
+    done
+  done
+  echo
+  echo "## Balancing ($(date -u +%Y-%m-%d), ${DURATION}s per measurement, ${ROUNDS} rounds)"
+  echo
+  print_table "$raw"
+  echo
+  awk '
+    $2 == "12b" && ($5 == "dp" || $5 == "yarp") { s[$1 SUBSEP $3 SUBSEP $5] += $6; c[$1 SUBSEP $3 SUBSEP $5]++ }
+    function r(scenario, conns, target) { k = scenario SUBSEP conns SUBSEP target; return s[k] / c[k] }
+    END {
+      for (k in s) {
+        split(k, p, SUBSEP)
+        if (p[1] == "balance-round-robin" || p[3] != "dp") continue
+        base = r("balance-round-robin", p[2], "dp"); baseY = base / r("balance-round-robin", p[2], "yarp")
+        other = r(p[1], p[2], "dp"); otherY = other / r(p[1], p[2], "yarp")
+        target = (p[1] == "balance-least-connections" || p[1] == "balance-consistent-hashing") ? " (target 0.95×)" : ""
+        printf "%s vs balance-round-robin (10 targets, 12 B, %s connections): %.2f× the RPS%s; against YARP in the same rounds %.2f× vs %.2f× (%.2f×)\n\n", p[1], p[2], other / base, target, otherY, baseY, otherY / baseY
+      }
+    }' "$raw"
+}
+
 many_routes_config() {
   {
     printf '_format_version: "3.0"\nservices:\n'
@@ -392,10 +470,8 @@ proxy_scenarios() {
   summarize "$raw"
 }
 
-# Averages over rounds; ratios from the same rounds.
-summarize() {
-  echo "## Proxy throughput ($(date -u +%Y-%m-%d), ${DURATION}s per measurement, ${ROUNDS} rounds, wrk on CPU $LOAD_CPU, servers on CPU $SERVER_CPU)"
-  echo
+# print_table RAW: the measurements averaged over rounds, one row per scenario, body, connections and target.
+print_table() {
   echo "$TABLE_HEADER"
   awk '
     { key = $1 " " $2 " " $3; t = $5; k = key " " t
@@ -413,6 +489,13 @@ summarize() {
         }
       }
     }' "$1"
+}
+
+# Averages over rounds; ratios from the same rounds.
+summarize() {
+  echo "## Proxy throughput ($(date -u +%Y-%m-%d), ${DURATION}s per measurement, ${ROUNDS} rounds, wrk on CPU $LOAD_CPU, servers on CPU $SERVER_CPU)"
+  echo
+  print_table "$1"
   echo
   # Scenario against scenario: the data plane's RPS, and (since the machine drifts between the
   # scenarios' rounds) its RPS relative to minimal YARP's in the same rounds.
@@ -567,6 +650,17 @@ main() {
       start_yarp
       proxy_scenarios | tee -a "$OUT"
       ;;
+  esac
+  case "$SCENARIO" in
+    balancing)
+      start_origin
+      start_gateway
+      start_nginx_proxy
+      start_yarp
+      ;;
+  esac
+  case "$SCENARIO" in
+    all|balancing) balancing_scenarios | tee -a "$OUT" ;;
   esac
   case "$SCENARIO" in
     all|rate-limit-keys)

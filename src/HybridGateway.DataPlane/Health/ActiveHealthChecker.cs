@@ -8,7 +8,8 @@ namespace HybridGateway.DataPlane.Health;
 /// <summary>
 /// Probes the targets of every upstream with active checks in the config being served: healthy
 /// targets every <c>healthy.interval</c> seconds, unhealthy ones every <c>unhealthy.interval</c>
-/// (0: not probed in that state), at most <c>concurrency</c> probes at once per upstream.
+/// (0: not probed in that state), at most <c>concurrency</c> probes at once per upstream (a
+/// finished probe starts the next due one, so slots do not wait for the timer).
 /// </summary>
 public sealed partial class ActiveHealthChecker(RuntimeHolder holder, ILogger<ActiveHealthChecker> logger) : BackgroundService
 {
@@ -63,7 +64,10 @@ public sealed partial class ActiveHealthChecker(RuntimeHolder holder, ILogger<Ac
             {
                 return;
             }
-            state.Probing = 1;
+            if (Interlocked.CompareExchange(ref state.Probing, 1, 0) != 0)
+            {
+                continue; // a finishing probe's own pass took it first
+            }
             state.NextProbe = now + (long)(interval * Stopwatch.Frequency);
             _running.AddOrUpdate(state.Upstream, 1, (_, n) => n + 1);
             _ = ProbeAsync(balancer, target, stopping);
@@ -72,6 +76,8 @@ public sealed partial class ActiveHealthChecker(RuntimeHolder holder, ILogger<Ac
 
     private async Task ProbeAsync(UpstreamBalancer balancer, BalancedTarget target, CancellationToken stopping)
     {
+        // Never run on the caller's stack: a probe that ends at once would otherwise start the next one inside it.
+        await Task.Yield();
         try
         {
             var report = await _probe.SendAsync(balancer.Health.Checks.Active, balancer.Health, target.State, stopping);
@@ -89,6 +95,12 @@ public sealed partial class ActiveHealthChecker(RuntimeHolder holder, ILogger<Ac
         {
             _running.AddOrUpdate(target.State.Upstream, 0, (_, n) => n - 1);
             Volatile.Write(ref target.State.Probing, 0);
+        }
+        // A freed slot goes to the next due target at once, not at the next tick: with many targets
+        // and few slots, probes keep their intervals.
+        if (!stopping.IsCancellationRequested && holder.Current?.Upstreams.ContainsKey(target.State.Upstream) == true)
+        {
+            StartDueProbes(balancer, stopping);
         }
     }
 
