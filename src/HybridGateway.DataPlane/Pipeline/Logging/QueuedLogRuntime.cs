@@ -27,6 +27,9 @@ public abstract class QueuedLogRuntime<TDefinition, TConfig>(TimeProvider clock,
     /// <summary>Requests still being answered with the previous config may log into its queue this long.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a newly compiled instance survives sweeps that do not see it yet.</summary>
+    private static readonly TimeSpan CompileGrace = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<Guid, Instance> _instances = new();
     private readonly ILogger _logger = loggers.CreateLogger("HybridGateway.DataPlane.Pipeline.Logging.LogQueue");
 
@@ -39,9 +42,12 @@ public abstract class QueuedLogRuntime<TDefinition, TConfig>(TimeProvider clock,
     public void Retain(IReadOnlySet<Guid> live)
     {
         ArgumentNullException.ThrowIfNull(live);
+        // An instance compiled within the grace period is kept even if the config the sweeper sees
+        // lacks it: a config is compiled before it is swapped in.
+        var recent = Clock.GetTimestamp() - (long)(CompileGrace.TotalSeconds * Clock.TimestampFrequency);
         foreach (var (id, instance) in _instances)
         {
-            if (!live.Contains(id) && _instances.TryRemove(new KeyValuePair<Guid, Instance>(id, instance)))
+            if (!live.Contains(id) && instance.Compiled <= recent && _instances.TryRemove(new KeyValuePair<Guid, Instance>(id, instance)))
             {
                 Retire(instance.Queue);
             }
@@ -58,7 +64,7 @@ public abstract class QueuedLogRuntime<TDefinition, TConfig>(TimeProvider clock,
         }
         var (send, owned) = Sender(plugin, config);
         var queue = new LogQueue(Name + " " + plugin.Id, QueueSettings(config), send, Clock, _logger, owned);
-        var instance = new Instance(raw, CreateHandler(plugin, config, queue), queue);
+        var instance = new Instance(raw, CreateHandler(plugin, config, queue), queue, Clock.GetTimestamp());
         _instances[plugin.Id] = instance;
         if (existing is not null)
         {
@@ -80,5 +86,5 @@ public abstract class QueuedLogRuntime<TDefinition, TConfig>(TimeProvider clock,
         await queue.DisposeAsync();
     });
 
-    private sealed record Instance(string Config, PluginHandler Handler, LogQueue Queue);
+    private sealed record Instance(string Config, PluginHandler Handler, LogQueue Queue, long Compiled);
 }

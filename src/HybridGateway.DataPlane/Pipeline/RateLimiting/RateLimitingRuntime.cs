@@ -14,7 +14,13 @@ namespace HybridGateway.DataPlane.Pipeline.RateLimiting;
 public sealed class RateLimitingRuntime(ILeaseSource? leases, RateLimitStats stats, TimeProvider clock)
     : PluginRuntime<RateLimitingDefinition, RateLimitingConfig>
 {
-    private readonly ConcurrentDictionary<Guid, (RateLimitingConfig Config, RateLimitingHandler Handler)> _handlers = new();
+    /// <summary>
+    /// A handler compiled this recently survives a sweep that does not see its plugin: a config is
+    /// compiled before it is swapped in, so the sweeper may still be looking at the one before.
+    /// </summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<Guid, (RateLimitingConfig Config, RateLimitingHandler Handler, long Compiled)> _handlers = new();
 
     public RateLimitStats Stats { get; } = stats;
 
@@ -23,14 +29,24 @@ public sealed class RateLimitingRuntime(ILeaseSource? leases, RateLimitStats sta
     /// <summary>Forgets the instances the config no longer has.</summary>
     public void Retain(IReadOnlySet<Guid> live)
     {
-        foreach (var id in _handlers.Keys)
+        var recent = clock.GetTimestamp() - (long)(Grace.TotalSeconds * clock.TimestampFrequency);
+        var kept = new HashSet<Guid>(live);
+        foreach (var (id, entry) in _handlers)
         {
-            if (!live.Contains(id))
+            if (live.Contains(id))
+            {
+                continue;
+            }
+            if (entry.Compiled > recent)
+            {
+                kept.Add(id);
+            }
+            else
             {
                 _handlers.TryRemove(id, out _);
             }
         }
-        Stats.Retain(live);
+        Stats.Retain(kept);
     }
 
     protected override PluginHandler Compile(Plugin plugin, RateLimitingConfig config)
@@ -38,8 +54,8 @@ public sealed class RateLimitingRuntime(ILeaseSource? leases, RateLimitStats sta
         ArgumentNullException.ThrowIfNull(plugin);
         return _handlers.AddOrUpdate(
             plugin.Id,
-            (_, arg) => (arg.config, new RateLimitingHandler(arg.plugin, arg.config, leases, Stats, clock)),
-            (_, existing, arg) => existing.Config == arg.config ? existing : (arg.config, new RateLimitingHandler(arg.plugin, arg.config, leases, Stats, clock)),
+            (_, arg) => (arg.config, new RateLimitingHandler(arg.plugin, arg.config, leases, Stats, clock), clock.GetTimestamp()),
+            (_, existing, arg) => existing.Config == arg.config ? existing : (arg.config, new RateLimitingHandler(arg.plugin, arg.config, leases, Stats, clock), clock.GetTimestamp()),
             (plugin, config)).Handler;
     }
 }

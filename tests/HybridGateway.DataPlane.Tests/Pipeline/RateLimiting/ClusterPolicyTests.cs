@@ -157,4 +157,21 @@ public sealed class ClusterPolicyTests
         Assert.Equal(50, counters.Granted(a.Plugin.Id.ToString("N")));
         Assert.True(a.Stats.TokensReturned > 0);
     }
+
+    /// <summary>A config is compiled before it is swapped in: a sweep in between sees the old config, without the new instance.</summary>
+    [Fact]
+    public void SweepBeforeTheNewConfigIsSwappedIn_KeepsTheNewInstanceAndItsFigures()
+    {
+        var clock = new ManualClock(MidSecond);
+        var node = new RateLimitRequests("""{"second":5,"policy":"local"}""", clock);
+
+        node.Runtime.Retain(new HashSet<Guid>());
+        Assert.Single(node.Runtime.Handlers);
+        Assert.Single(node.Stats.Instances);
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        node.Runtime.Retain(new HashSet<Guid>());
+        Assert.Empty(node.Runtime.Handlers);
+        Assert.Empty(node.Stats.Instances);
+    }
 }
