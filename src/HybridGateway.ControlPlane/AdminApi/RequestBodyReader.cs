@@ -39,7 +39,9 @@ public static class RequestBodyReader
         }
         catch (BadHttpRequestException e)
         {
-            // A body that ends before its Content-Length, or arrives too slowly: the client's fault, said at once.
+            // A body that ends before its Content-Length, or arrives too slowly: the client's fault, said at once,
+            // and the connection is closed after the answer (its body can never be read to the end).
+            request.HttpContext.Response.Headers.Connection = "close";
             return (null, KongErrors.Json(e.StatusCode, new System.Text.Json.Nodes.JsonObject { ["message"] = "Cannot read the request body: " + e.Message }));
         }
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();

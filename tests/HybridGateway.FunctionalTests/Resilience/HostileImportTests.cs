@@ -66,7 +66,25 @@ public sealed class HostileImportTests
         Assert.Equal(before, await hybrid.Admin.ConfigVersionAsync());
     }
 
+    /// <summary>
+    /// The first line of the answer. The server closes the connection right after answering, and a reset that overtakes
+    /// the answer in the client's buffer loses it; such an exchange is tried again (up to three times) rather than read as
+    /// a verdict. A client that closed its side may get no answer at all: the connection is simply closed.
+    /// </summary>
     private static async Task<string> ShortBodyAsync(HybridFixture hybrid, bool closeSend)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await ShortBodyOnceAsync(hybrid, closeSend);
+            if (answer.Length > 0 || closeSend || attempt == 3)
+            {
+                Console.WriteLine($"short body (close send: {closeSend}), attempt {attempt}: '{answer}'");
+                return answer;
+            }
+        }
+    }
+
+    private static async Task<string> ShortBodyOnceAsync(HybridFixture hybrid, bool closeSend)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, hybrid.ControlPlane.AdminPort);
@@ -78,8 +96,24 @@ public sealed class HostileImportTests
         {
             tcp.Client.Shutdown(SocketShutdown.Send);
         }
-        using var reader = new StreamReader(stream);
-        return await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? "";
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, deadline.Token)) > 0 && Array.IndexOf(buffer, (byte)'\n', 0, read) < 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+            received.Write(buffer, 0, Math.Max(read, 0));
+        }
+        catch (IOException)
+        {
+            // Reset by the server: what arrived before it is the answer.
+        }
+        var text = Encoding.ASCII.GetString(received.ToArray());
+        return text.Split('\n')[0].TrimEnd('\r');
     }
 
     [Fact]
