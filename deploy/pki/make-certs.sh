@@ -99,6 +99,8 @@ cmd_server() {
     seen="$seen$name "
     if is_ipv4 "$name" || is_ipv6 "$name"; then
       sans+=("IP:$name")
+    elif [[ "$name" =~ ^[0-9.]+$ ]]; then
+      die "server name '$name' is neither a DNS name nor an IP address (each part of an IPv4 address is 0 to 255)"
     elif [ "${#name}" -le 253 ] && [[ "$name" =~ $DNS_NAME_PATTERN ]]; then
       sans+=("DNS:$name")
     else
