@@ -251,6 +251,17 @@ ensure_prometheus_installed() {
     || log "warning: installing prometheus failed; the Prometheus tests will fail"
 }
 
+# The deployment tests render deploy/kubernetes with kubectl (Debian's package kubernetes-client).
+ensure_kubectl_installed() {
+  command -v kubectl >/dev/null 2>&1 && return 0
+  log "kubectl not found: installing the distribution's package kubernetes-client (the deployment tests render deploy/kubernetes with it)..."
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq kubernetes-client >/dev/null \
+    || log "warning: installing kubernetes-client failed; the Kubernetes manifest tests will fail"
+}
+
 # ---------- build ----------
 require_dotnet() { command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet not on PATH)"; }
 
@@ -428,6 +439,7 @@ cmd_test() {
   export HGW_TEST_PG="$(cat "$dir/connection")"
   export HGW_REPO_ROOT="$ROOT"
   ensure_prometheus_installed
+  ensure_kubectl_installed
   if command -v npm >/dev/null 2>&1; then
     log "installing the Node.js sync client's packages..."
     (cd "$ROOT/tests/node-sync-client" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) \
