@@ -19,6 +19,7 @@ PROXY_SSL_PORT="${HGW_PROXY_SSL_PORT:-8443}"
 STATUS_PORT="${HGW_STATUS_PORT:-8100}"
 DEMO_PORT="${HGW_DEMO_PORT:-9080}"
 SILO_PORT="${HGW_SILO_PORT:-11111}"
+ADMIN_GRPC_PORT="${HGW_ADMIN_GRPC_PORT:-8011}"
 # Where PostgreSQL's files go when the postgres user cannot reach the repository (a 0700 home).
 PG_OUTSIDE_ROOT="${HGW_PG_OUTSIDE_ROOT:-/var/lib/hybridgateway}"
 
@@ -306,7 +307,7 @@ cmd_up() {
     return 0
   fi
 
-  [ -n "$(running_pid control-plane)" ] || { require_free_port "$ADMIN_PORT" "Admin API" HGW_ADMIN_PORT; require_free_port "$CLUSTER_PORT" "cluster" HGW_CLUSTER_PORT; require_free_port "$SILO_PORT" "counters silo" HGW_SILO_PORT; }
+  [ -n "$(running_pid control-plane)" ] || { require_free_port "$ADMIN_PORT" "Admin API" HGW_ADMIN_PORT; require_free_port "$CLUSTER_PORT" "cluster" HGW_CLUSTER_PORT; require_free_port "$SILO_PORT" "counters silo" HGW_SILO_PORT; require_free_port "$ADMIN_GRPC_PORT" "Admin gRPC" HGW_ADMIN_GRPC_PORT; }
   [ -n "$(running_pid data-plane)" ] || { require_free_port "$PROXY_PORT" "proxy" HGW_PROXY_PORT; require_free_port "$PROXY_SSL_PORT" "proxy TLS" HGW_PROXY_SSL_PORT; require_free_port "$STATUS_PORT" "data-plane status" HGW_STATUS_PORT; }
   [ -n "$(running_pid demo-upstream)" ] || require_free_port "$DEMO_PORT" "demo upstream" HGW_DEMO_PORT
 
@@ -320,6 +321,7 @@ cmd_up() {
   start_process control-plane "$RUN/control-plane.log" \
     "HGW_ControlPlane__ConnectionString=$(sed 's/Database=postgres/Database=hybridgateway/' "$DATA/pg/connection")" \
     "HGW_ControlPlane__AdminListen=127.0.0.1:$ADMIN_PORT" \
+    "HGW_ControlPlane__AdminGrpcListen=127.0.0.1:$ADMIN_GRPC_PORT" \
     "HGW_ControlPlane__ClusterListen=127.0.0.1:$CLUSTER_PORT" \
     "HGW_ControlPlane__BootstrapAdminToken=$token" \
     "HGW_ControlPlane__AllowInsecureCluster=true" \
@@ -379,6 +381,7 @@ print_summary() {
 HybridGateway is up.
   Proxy (data plane)   http://127.0.0.1:$PROXY_PORT     https://127.0.0.1:$PROXY_SSL_PORT     status: http://127.0.0.1:$STATUS_PORT/status
   Admin API            http://127.0.0.1:$ADMIN_PORT     token in .data/admin-token (or \$HGW_ADMIN_TOKEN)
+  Admin gRPC           127.0.0.1:$ADMIN_GRPC_PORT          (h2c on loopback; same token as metadata "authorization: Bearer ...")
   Cluster gRPC         127.0.0.1:$CLUSTER_PORT          (h2c on loopback; use mTLS elsewhere)
   Demo upstream        http://127.0.0.1:$DEMO_PORT
   PostgreSQL           $(sed 's/Password=[^;]*/Password=***/' "$DATA/pg/connection")$pg_note

@@ -132,7 +132,7 @@ start_gateway() {
   "$ROOT/gateway.sh" pg-start "$RUN/pg" "$(free_port)" >/dev/null
   ADMIN_PORT=$(free_port); CLUSTER_PORT=$(free_port); DP_PORT=$(free_port); STATUS_PORT=$(free_port)
   HGW_ControlPlane__ConnectionString="$(sed 's/Database=postgres/Database=hgwbench/' "$RUN/pg/connection")" \
-  HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
+  HGW_ControlPlane__AdminListen="127.0.0.1:$ADMIN_PORT" HGW_ControlPlane__AdminGrpcListen="127.0.0.1:$(free_port)" HGW_ControlPlane__ClusterListen="127.0.0.1:$CLUSTER_PORT" \
   HGW_ControlPlane__BootstrapAdminToken="$TOKEN" HGW_ControlPlane__AllowInsecureCluster=true \
   HGW_ControlPlane__Counters__SiloListen="127.0.0.1:$(free_port)" \
     start_bg control-plane dotnet "$ROOT/src/HybridGateway.ControlPlane/bin/Release/net10.0/HybridGateway.ControlPlane.dll"

@@ -198,7 +198,7 @@ public sealed class ConfigAdmin(ConfigStore store, ConfigWriter writer, Declarat
         });
     }
 
-    private static JsonObject HistoryEntry(IEvent e)
+    public static JsonObject HistoryEntry(IEvent e)
     {
         var changed = (ConfigChanged)e.Data;
         return new JsonObject

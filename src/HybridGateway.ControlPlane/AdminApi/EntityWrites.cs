@@ -19,7 +19,7 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
         {
             return error!;
         }
-        return await writer.WriteAsync(http, state => Plan(state, collection, parentKey, body, existing: null, StatusCodes.Status201Created));
+        return await writer.WriteAsync(http, state => Plan(http, state, collection, parentKey, body, existing: null, StatusCodes.Status201Created));
     }
 
     /// <summary>PUT: create or replace the entity the URL names (by id, or by name when the kind has one).</summary>
@@ -43,7 +43,7 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
             {
                 return WritePlan.Reject(KongErrors.NotFound());
             }
-            return Plan(state, collection, parentKey, replacement, existing, StatusCodes.Status200OK);
+            return Plan(http, state, collection, parentKey, replacement, existing, StatusCodes.Status200OK);
         });
 
     public Task<IResult> PatchAsync(HttpContext http, AdminCollection collection, string? parentKey, string key) =>
@@ -59,7 +59,7 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
                 fields.Add("id", "cannot be changed");
                 return WritePlan.Reject(KongErrors.Schema(fields));
             }
-            return Plan(state, collection, parentKey, Patched(existing, body, collection.Kind), existing, StatusCodes.Status200OK);
+            return Plan(http, state, collection, parentKey, Patched(existing, body, collection.Kind), existing, StatusCodes.Status200OK);
         });
 
     public Task<IResult> DeleteAsync(HttpContext http, AdminCollection collection, string? parentKey, string key) =>
@@ -67,7 +67,9 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
             // Kong answers 204 for an entity that is already gone.
             existing is null
                 ? WritePlan.Of([], _ => Results.NoContent())
-                : WritePlan.Of(Cascade.DeletionOf(state, collection.Kind, existing.Id), _ => Results.NoContent()));
+                : AdminAuth.TagScope.Refusal(http, existing, null) is { } refused
+                    ? WritePlan.Reject(refused)
+                    : WritePlan.Of(Cascade.DeletionOf(state, collection.Kind, existing.Id), _ => Results.NoContent()));
 
     /// <summary>A write to the item a URL names: its parent must exist; the item is found (or not) in the state planned against.</summary>
     private async Task<IResult> WriteItemAsync(
@@ -115,7 +117,7 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
         return merged;
     }
 
-    private WritePlan Plan(ConfigState state, AdminCollection collection, string? parentKey, JsonObject input, ConfigEntity? existing, int status)
+    private WritePlan Plan(HttpContext http, ConfigState state, AdminCollection collection, string? parentKey, JsonObject input, ConfigEntity? existing, int status)
     {
         if (!TryParent(state, collection, parentKey, out var parentId))
         {
@@ -138,6 +140,10 @@ public sealed class EntityWrites(ConfigWriter writer, EntityReader reader, IPlug
             return WritePlan.Reject(KongErrors.Schema(errors));
         }
         var entity = read.Entity!;
+        if (AdminAuth.TagScope.Refusal(http, existing, entity) is { } refused)
+        {
+            return WritePlan.Reject(refused);
+        }
         if (existing is null && state.Find(collection.Kind, entity.Id) is not null)
         {
             return WritePlan.Reject(KongErrors.PrimaryKeyViolation(entity.Id));

@@ -27,7 +27,7 @@ public static class NodeEndpoints
                     KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject { ["priority"] = p.Priority, ["version"] = Version }))),
             },
         }));
-        app.MapGet("/status", async (ConfigStore store, Store.DatabaseHealth database, Sync.ConnectedNodes nodes, Counters.LeaseServiceStats leases, IGrainFactory grains, Orleans.Runtime.ILocalSiloDetails silo, IOptions<ControlPlaneOptions> options, CancellationToken cancellation) =>
+        app.MapGet("/status", async (ConfigStore store, Store.DatabaseHealth database, Sync.ConnectedNodes nodes, Counters.LeaseServiceStats leases, IGrainFactory grains, Orleans.Runtime.ILocalSiloDetails silo, IOptions<ControlPlaneOptions> options, AdminGrpc.NodeStatusFeed feed, CancellationToken cancellation) =>
         {
             // The latest version (another replica may have written it) while the database answers,
             // within the probe's bound; otherwise, at once, from memory: the version this process holds.
@@ -52,6 +52,7 @@ public static class NodeEndpoints
                 ["database"] = new JsonObject { ["reachable"] = reachable, ["error"] = reachable ? null : database.LastError ?? "it did not answer" },
                 ["config"] = new JsonObject { ["version"] = version, ["hash"] = version == held.Version ? held.Hash.ToString() : null },
                 ["cluster"] = new JsonObject { ["connected_nodes"] = nodes.Count },
+                ["admin"] = new JsonObject { ["watchers"] = feed.Watchers },
                 ["counters"] = await Counters.CountersStatus.DescribeAsync(grains, silo, leases, options.Value.Counters),
                 ["process"] = new JsonObject
                 {

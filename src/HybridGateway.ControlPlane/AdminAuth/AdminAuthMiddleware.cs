@@ -4,11 +4,13 @@ namespace HybridGateway.ControlPlane.AdminAuth;
 
 /// <summary>
 /// Every Admin API request needs a valid token, as "Authorization: Bearer …" or "Kong-Admin-Token: …".
-/// Without one the answer is 401 and nothing else: not even whether the path exists.
+/// Without one the answer is 401 and nothing else: not even whether the path exists. A valid token
+/// whose role does not allow the request gets 403 (<see cref="AdminAccess"/>).
 /// </summary>
 public sealed class AdminAuthMiddleware(RequestDelegate next, AdminTokenStore tokens)
 {
     public const string ActorItem = "hgw.actor";
+    public const string PrincipalItem = "hgw.principal";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,11 +22,25 @@ public sealed class AdminAuthMiddleware(RequestDelegate next, AdminTokenStore to
             await context.Response.WriteAsJsonAsync(new JsonObject { ["message"] = "Unauthorized" }, context.RequestAborted);
             return;
         }
-        context.Items[ActorItem] = "token:" + actor;
+        var dryRun = context.Request.Query["dry_run"].ToString() is "true" or "1";
+        if (AdminAccess.Refusal(actor, context.Request.Method, context.Request.Path.Value ?? "/", dryRun) is { } refusal)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["message"] = "Forbidden: " + refusal }, context.RequestAborted);
+            return;
+        }
+        Admit(context, actor);
         await next(context);
     }
 
-    private static string? PresentedToken(HttpRequest request)
+    /// <summary>Marks a request as made by a token: history records its name; entity writes check its tags.</summary>
+    public static void Admit(HttpContext context, AdminPrincipal principal)
+    {
+        context.Items[ActorItem] = principal.Actor;
+        context.Items[PrincipalItem] = principal;
+    }
+
+    public static string? PresentedToken(HttpRequest request)
     {
         if (request.Headers.TryGetValue("Kong-Admin-Token", out var kong) && kong.Count == 1)
         {

@@ -5,6 +5,7 @@ using HybridGateway.Configuration.Plugins;
 using HybridGateway.Configuration.Validation;
 using HybridGateway.ControlPlane.AdminApi;
 using HybridGateway.ControlPlane.AdminAuth;
+using HybridGateway.ControlPlane.AdminGrpc;
 using HybridGateway.ControlPlane.Counters;
 using HybridGateway.ControlPlane.Metrics;
 using HybridGateway.ControlPlane.Rollout;
@@ -42,6 +43,7 @@ public static class ControlPlaneApp
         services.AddSingleton(TimeProvider.System);
         services.AddConfigStore();
         services.AddAdminApi();
+        services.AddAdminGrpc();
         services.AddClusterSync();
         services.AddSingleton<ControlPlaneStartup>();
         builder.WebHost.ConfigureKestrel(kestrel => ControlPlaneListeners.Configure(kestrel));
@@ -56,7 +58,15 @@ public static class ControlPlaneApp
                 new JsonObject { ["message"] = database ? "The database is unavailable; nothing was changed. Try again shortly." : "An unexpected error occurred" },
                 context.RequestAborted);
         }));
-        app.UseWhen(context => ListenerTags.Of(context) == Listeners.Admin, admin =>
+        // The gRPC Admin API authenticates each call itself (RestBridge); on the h2c port it is all there is.
+        app.UseWhen(context => ListenerTags.Of(context) is Listeners.AdminGrpc or Listeners.AdminTls && !AdminGrpcServices.IsAdminGrpc(context)
+            && (ListenerTags.Of(context) == Listeners.AdminGrpc || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true),
+            other => other.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }));
+        app.UseWhen(context => ListenerTags.Of(context) is Listeners.Admin or Listeners.AdminTls && !AdminGrpcServices.IsAdminGrpc(context), admin =>
         {
             admin.UseMiddleware<AdminAuthMiddleware>();
             admin.UseMiddleware<DatabaseGuardMiddleware>();
@@ -69,11 +79,13 @@ public static class ControlPlaneApp
         }));
         app.MapGrpcService<ConfigSyncService>();
         app.MapGrpcService<RateLimitLeaseService>();
+        app.MapAdminGrpc();
         app.MapNodeEndpoints();
         app.MapAdminApi();
         app.MapClusteringEndpoints();
         app.MapUpstreamHealthEndpoints();
         app.MapHoldEndpoints();
+        app.MapTokenEndpoints();
         app.MapRolloutEndpoints();
         app.MapMetricsEndpoints();
         return app;

@@ -11,6 +11,14 @@ public sealed class ControlPlaneOptions
     /// <summary>Admin REST API listener, host:port (Kong's 8001). Port 0 picks a free port.</summary>
     public string AdminListen { get; set; } = "127.0.0.1:8001";
 
+    /// <summary>The gRPC Admin API as cleartext h2c, for local tools; loopback addresses only. Empty turns it off.</summary>
+    public string AdminGrpcListen { get; set; } = "127.0.0.1:8011";
+
+    /// <summary>The REST and gRPC Admin APIs over TLS (Kong's admin_listen ... ssl, 8444); served when <see cref="AdminTls"/> is set.</summary>
+    public string AdminTlsListen { get; set; } = "127.0.0.1:8444";
+
+    public AdminTlsOptions AdminTls { get; set; } = new();
+
     /// <summary>Cluster gRPC listener for data planes, host:port (Kong's 8005).</summary>
     public string ClusterListen { get; set; } = "127.0.0.1:8005";
 

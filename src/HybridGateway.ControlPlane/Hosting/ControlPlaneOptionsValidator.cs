@@ -56,6 +56,26 @@ public sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPlane
         {
             failures.Add("ControlPlane:AllowInsecureCluster is only accepted when ControlPlane:ClusterListen is a loopback address, got '" + options.ClusterListen + "'.");
         }
+        if (options.AdminGrpcListen.Length > 0
+            && (!ListenAddress.TryParse(options.AdminGrpcListen, out var adminGrpc) || !System.Net.IPAddress.IsLoopback(adminGrpc!.Address)))
+        {
+            failures.Add("ControlPlane:AdminGrpcListen serves cleartext and must be a loopback host:port (or empty to turn it off), got '" + options.AdminGrpcListen
+                + "'. Use ControlPlane:AdminTlsListen with ControlPlane:AdminTls for other addresses.");
+        }
+        if (options.AdminTls.IsConfigured)
+        {
+            if (!ListenAddress.TryParse(options.AdminTlsListen, out _))
+            {
+                failures.Add("ControlPlane:AdminTlsListen must be host:port, got '" + options.AdminTlsListen + "'.");
+            }
+            foreach (var (setting, path) in new[] { ("CertificatePath", options.AdminTls.CertificatePath), ("KeyPath", options.AdminTls.KeyPath) })
+            {
+                if (string.IsNullOrEmpty(path) || !File.Exists(path))
+                {
+                    failures.Add("ControlPlane:AdminTls:" + setting + " must name an existing PEM file, got '" + path + "'.");
+                }
+            }
+        }
         if (options.MaxConcurrentSnapshots < 1)
         {
             failures.Add("ControlPlane:MaxConcurrentSnapshots must be at least 1.");

@@ -9,7 +9,7 @@ namespace HybridGateway.ControlPlane.Sync;
 /// Picks up versions written through other replicas: LISTEN on the channel every commit NOTIFYs,
 /// with polling as a safety net for notifications lost while the connection was down.
 /// </summary>
-public sealed partial class ReplicaListener(ConfigStore store, Rollout.VersionHolds holds, IOptions<ControlPlaneOptions> options, ILogger<ReplicaListener> logger) : BackgroundService
+public sealed partial class ReplicaListener(ConfigStore store, Rollout.VersionHolds holds, AdminAuth.AdminTokenStore tokens, IOptions<ControlPlaneOptions> options, ILogger<ReplicaListener> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,12 +26,15 @@ public sealed partial class ReplicaListener(ConfigStore store, Rollout.VersionHo
                 }
                 await store.GetCurrentAsync(stoppingToken);
                 await holds.RefreshAsync(stoppingToken);
+                await tokens.RefreshAsync(stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     // Returns on a notification or when the poll interval passes; either way, catch up.
                     await connection.WaitAsync(poll, stoppingToken);
                     await store.GetCurrentAsync(stoppingToken);
                     await holds.RefreshAsync(stoppingToken);
+                    // A token revoked through another replica is refused here from this point.
+                    await tokens.RefreshAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

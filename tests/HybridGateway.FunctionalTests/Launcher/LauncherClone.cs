@@ -48,6 +48,7 @@ public sealed partial class LauncherClone : IAsyncDisposable
             ["HGW_STATUS_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["HGW_DEMO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["HGW_SILO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["HGW_ADMIN_GRPC_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         };
         return new LauncherClone(tempRoot, directory, ports);
     }

@@ -35,6 +35,7 @@ public sealed class ControlPlaneHost : IAsyncDisposable
                 ["ControlPlane:ConnectionString"] = connectionString,
                 ["ControlPlane:AdminListen"] = "127.0.0.1:0",
                 ["ControlPlane:ClusterListen"] = "127.0.0.1:0",
+                ["ControlPlane:AdminGrpcListen"] = "127.0.0.1:0",
                 ["ControlPlane:BootstrapAdminToken"] = Token,
                 ["ControlPlane:AllowInsecureCluster"] = "true",
                 ["ControlPlane:Counters:SiloListen"] = "127.0.0.1:0",

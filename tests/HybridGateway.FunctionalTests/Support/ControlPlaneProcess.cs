@@ -9,8 +9,9 @@ public sealed class ControlPlaneProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
 
-    private ControlPlaneProcess(string name, Dictionary<string, string> environment, int adminPort, int clusterPort)
+    private ControlPlaneProcess(string name, Dictionary<string, string> environment, int adminPort, int clusterPort, int adminGrpcPort)
     {
+        AdminGrpcPort = adminGrpcPort;
         Name = name;
         _environment = environment;
         AdminPort = adminPort;
@@ -25,6 +26,9 @@ public sealed class ControlPlaneProcess : IAsyncDisposable
 
     public int ClusterPort { get; }
 
+    /// <summary>The gRPC Admin API (h2c, loopback).</summary>
+    public int AdminGrpcPort { get; }
+
     public string ClusterUrl => "http://127.0.0.1:" + ClusterPort.ToString(CultureInfo.InvariantCulture);
 
     public HttpClient Admin { get; }
@@ -35,11 +39,13 @@ public sealed class ControlPlaneProcess : IAsyncDisposable
     {
         var adminPort = FreePort.Next();
         var clusterPort = FreePort.Next();
+        var adminGrpcPort = FreePort.Next();
         var environment = new Dictionary<string, string>
         {
             ["HGW_ControlPlane__ConnectionString"] = connectionString,
             ["HGW_ControlPlane__AdminListen"] = "127.0.0.1:" + adminPort.ToString(CultureInfo.InvariantCulture),
             ["HGW_ControlPlane__ClusterListen"] = "127.0.0.1:" + clusterPort.ToString(CultureInfo.InvariantCulture),
+            ["HGW_ControlPlane__AdminGrpcListen"] = "127.0.0.1:" + adminGrpcPort.ToString(CultureInfo.InvariantCulture),
             ["HGW_ControlPlane__BootstrapAdminToken"] = ControlPlaneHost.Token,
             ["HGW_ControlPlane__AllowInsecureCluster"] = "true",
             ["HGW_ControlPlane__Counters__SiloListen"] = "127.0.0.1:0",
@@ -51,7 +57,7 @@ public sealed class ControlPlaneProcess : IAsyncDisposable
         {
             environment[key] = value;
         }
-        var controlPlane = new ControlPlaneProcess(name, environment, adminPort, clusterPort);
+        var controlPlane = new ControlPlaneProcess(name, environment, adminPort, clusterPort, adminGrpcPort);
         await controlPlane.StartAsync();
         return controlPlane;
     }
