@@ -1,0 +1,3 @@
+using HybridGateway.Cli;
+
+return await HgwApp.RunAsync(args);
