@@ -130,7 +130,7 @@ public sealed partial class NodeStatusFeed(NodeRegistry registry, Store.ConfigSt
             || now["lag_versions"]!.ToString() != before["lag_versions"]!.ToString() ? "lag" : null;
     }
 
-    private void Send(NodeEvent change)
+    internal void Send(NodeEvent change)
     {
         foreach (var queue in _watchers.Keys)
         {
