@@ -22,13 +22,16 @@ public sealed class KubernetesManifestTests
         var container = deployment["spec"]!["template"]!["spec"]!["containers"]!.AsArray().Single()!.AsObject();
         Assert.Equal("0.0.0.0:8001", manifests.Env(container, "HGW_ControlPlane__AdminListen"));
         Assert.Equal("0.0.0.0:8005", manifests.Env(container, "HGW_ControlPlane__ClusterListen"));
+        // REST and gRPC over TLS for operators; the h2c gRPC port keeps its loopback default.
+        Assert.Equal("0.0.0.0:8444", manifests.Env(container, "HGW_ControlPlane__AdminTlsListen"));
+        Assert.StartsWith("/etc/hybridgateway/tls/", manifests.Env(container, "HGW_ControlPlane__AdminTls__CertificatePath"), StringComparison.Ordinal);
         Assert.Equal("postgres", manifests.Env(container, "HGW_ControlPlane__Counters__Membership"));
         Assert.Equal("(from secretKeyRef)", manifests.Env(container, "HGW_ControlPlane__ConnectionString"));
         Assert.Equal("(from secretKeyRef)", manifests.Env(container, "HGW_ControlPlane__BootstrapAdminToken"));
-        Assert.Equal(["admin:8001", "cluster:8005", "silo:11111"], ContainerPorts(container));
+        Assert.Equal(["admin:8001", "admin-tls:8444", "cluster:8005", "silo:11111"], ContainerPorts(container));
 
         var service = manifests.Get("Service", "hgw-control-plane");
-        Assert.Equal(["admin:8001->admin", "cluster:8005->cluster"],
+        Assert.Equal(["admin:8001->admin", "admin-tls:8444->admin-tls", "cluster:8005->cluster"],
             service["spec"]!["ports"]!.AsArray().Select(p => Text(p!["name"]) + ":" + Text(p["port"]) + "->" + Text(p["targetPort"])));
         Assert.Equal("hgw-control-plane", Text(service["spec"]!["selector"]!["app.kubernetes.io/name"]));
         Assert.Equal("hgw-control-plane", Text(deployment["spec"]!["template"]!["metadata"]!["labels"]!["app.kubernetes.io/name"]));
