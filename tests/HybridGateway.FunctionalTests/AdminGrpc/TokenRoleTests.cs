@@ -118,6 +118,32 @@ public sealed class TokenRoleTests
     }
 
     [Fact]
+    public async Task ATokenRevokedThroughOneReplica_IsRefusedByTheOther_AndTheOthersWatchSeesItsWrites()
+    {
+        await using var hybrid = await HybridFixture.StartAsync();
+        var replica = await hybrid.StartReplicaAsync("cp-b");
+        var created = await hybrid.Admin.PostJson("/admin-tokens", new { name = "roaming", role = "operator" });
+        var secret = created.Object["token"]!.GetValue<string>();
+        using var onB = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + replica.AdminPort) };
+        onB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        // A write through B with the token made on A, seen by a watch on A.
+        using var channel = Channel(hybrid);
+        using var watch = new Contracts.Admin.V1.AdminApi.AdminApiClient(channel).Watch(new WatchRequest { ConfigOnly = true }, Bearer(ControlPlaneHost.Token));
+        await watch.ResponseHeadersAsync;
+        var written = await onB.PostJson("/consumers", new { username = "via-b" });
+        Assert.Equal(HttpStatusCode.Created, written.Status);
+        Assert.True(await watch.ResponseStream.MoveNext());
+        Assert.Equal(written.ConfigVersion!.Value, watch.ResponseStream.Current.Config.Version);
+        Assert.Equal("token:roaming", watch.ResponseStream.Current.Config.Actor);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.NoContent, (await hybrid.Admin.Delete("/admin-tokens/roaming")).Status);
+        await Eventually.True(async () => (await onB.GetJson("/services")).Status == HttpStatusCode.Unauthorized, "replica B to refuse the revoked token");
+        Console.WriteLine($"replica B refused the token revoked through A after {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task ATagRestrictedToken_WritesOnlyEntitiesCarryingItsTags()
     {
         await using var hybrid = await HybridFixture.StartAsync();
