@@ -13,7 +13,8 @@ public static class HistoryCommand
         var size = new Option<int>("--size") { Description = "How many versions, newest first (1..1000).", DefaultValueFactory = _ => 20 };
         size.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
+            // Only a number out of range: a value that is no number at all is the parser's error.
+            if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, CultureInfo.InvariantCulture, out var value) && value is < 1 or > 1000)
             {
                 r.AddError("--size must be between 1 and 1000");
             }
