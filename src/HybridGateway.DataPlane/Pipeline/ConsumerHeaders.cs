@@ -14,14 +14,15 @@ public static class ConsumerHeaders
     public const string CredentialIdentifier = "X-Credential-Identifier";
     public const string Anonymous = "X-Anonymous-Consumer";
 
-    public static void Set(IHeaderDictionary headers, Consumer consumer, ConfigEntity? credential)
+    /// <summary>Sets the headers; the credential is identified by its id unless the plugin names it otherwise (basic-auth: its username).</summary>
+    public static void Set(IHeaderDictionary headers, Consumer consumer, ConfigEntity? credential, string? credentialIdentifier = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(consumer);
         headers[ConsumerId] = consumer.Id.ToString();
         SetOrRemove(headers, CustomId, consumer.CustomId);
         SetOrRemove(headers, Username, consumer.Username);
-        SetOrRemove(headers, CredentialIdentifier, credential?.Id.ToString());
+        SetOrRemove(headers, CredentialIdentifier, credential is null ? null : credentialIdentifier ?? credential.Id.ToString());
         SetOrRemove(headers, Anonymous, credential is null ? "true" : null);
     }
 

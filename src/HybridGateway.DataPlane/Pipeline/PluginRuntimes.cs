@@ -1,5 +1,6 @@
 using HybridGateway.Configuration.Entities;
 using HybridGateway.DataPlane.Pipeline.Acl;
+using HybridGateway.DataPlane.Pipeline.BasicAuth;
 using HybridGateway.DataPlane.Pipeline.CorrelationId;
 using HybridGateway.DataPlane.Pipeline.Cors;
 using HybridGateway.DataPlane.Pipeline.IpRestriction;
@@ -40,7 +41,7 @@ public sealed class PluginRuntimes
     public IEnumerable<IQueuedLogRuntime> LogRuntimes => _byName.Values.OfType<IQueuedLogRuntime>();
 
     /// <summary>Plugins that identify the consumer, or decide by groups, cannot be scoped to a consumer (as Kong's no_consumer).</summary>
-    private static readonly HashSet<string> NoConsumerScope = new(StringComparer.Ordinal) { "key-auth", "acl", "cors", "prometheus" };
+    private static readonly HashSet<string> NoConsumerScope = new(StringComparer.Ordinal) { "key-auth", "basic-auth", "acl", "cors", "prometheus" };
 
     /// <summary>The plugins this build runs, with the given rate-limiting runtime, metrics and log sinks.</summary>
     public static PluginRuntimes With(RateLimitingRuntime rateLimiting, KongMetrics metrics, LogPluginServices? logs = null)
@@ -51,6 +52,7 @@ public sealed class PluginRuntimes
         new CorrelationIdRuntime(),
         new CorsRuntime(),
         new KeyAuthRuntime(),
+        new BasicAuthRuntime(VerifiedPasswords.Shared),
         new IpRestrictionRuntime(),
         new RequestSizeLimitingRuntime(),
         new AclRuntime(),

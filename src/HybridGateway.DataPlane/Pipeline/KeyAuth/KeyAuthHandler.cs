@@ -19,7 +19,6 @@ public sealed class KeyAuthHandler : PluginHandler
     public static readonly byte[] DuplicateKey = ProxyResponses.Body("Duplicate API key found");
 
     private static readonly UniqueKey ByKeyHash = EntityKinds.KeyAuthCredentials.UniqueKeys[0];
-    private static readonly UniqueKey ByUsername = EntityKinds.Consumers.UniqueKeys[0];
 
     private readonly KeyAuthConfig _config;
     private readonly string _challenge;
@@ -42,25 +41,7 @@ public sealed class KeyAuthHandler : PluginHandler
             return true;
         }
         var failure = Authenticate(request);
-        if (failure is null)
-        {
-            return true;
-        }
-        if (_config.Anonymous is { } anonymous)
-        {
-            if (FindConsumer(request.Config.State, anonymous) is not { } consumer)
-            {
-                await ProxyResponses.WriteAsync(http, StatusCodes.Status500InternalServerError,
-                    ProxyResponses.Body("anonymous consumer " + anonymous + " is configured but doesn't exist"));
-                return false;
-            }
-            ConsumerHeaders.Set(http.Request.Headers, consumer, null);
-            request.Authenticate(consumer, null);
-            return true;
-        }
-        http.Response.Headers.WWWAuthenticate = _challenge;
-        await ProxyResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, failure);
-        return false;
+        return failure is null || await AuthFailure.HandleAsync(request, _config.Anonymous, _challenge, failure);
     }
 
     /// <summary>Null when a consumer was identified, else the body of the 401.</summary>
@@ -127,9 +108,4 @@ public sealed class KeyAuthHandler : PluginHandler
     private static bool Expired(KeyAuthCredential credential) =>
         credential.Ttl is > 0 and var ttl
         && (credential.UpdatedAt != 0 ? credential.UpdatedAt : credential.CreatedAt) + ttl <= DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
-    /// <summary>The anonymous consumer is named by id, or else by username (which may itself look like an id).</summary>
-    private static Consumer? FindConsumer(ConfigState state, string anonymous) =>
-        (Guid.TryParse(anonymous, out var id) ? state.Find<Consumer>(id) : null)
-            ?? state.FindUnique(EntityKinds.Consumers, ByUsername.Text(anonymous)) as Consumer;
 }
