@@ -59,12 +59,16 @@ public sealed partial class CorrelationIdHandlerTests
     }
 
     [Fact]
-    public void Runtime_TrackerGenerator_IsRefusedAsUnsupported()
+    public async Task Tracker_NamesTheServerAddressPortProcessConnectionAndTime()
     {
-        var service = Service("s");
-        var route = Route(service, "r");
+        var id = await RunAsync("{\"generator\":\"tracker\"}", null);
 
-        Assert.NotNull(new CorrelationIdRuntime().Unsupported(Plugin("correlation-id", "{\"generator\":\"tracker\"}", route)));
+        var parts = id.Split('-');
+        Assert.Equal(6, parts.Length);
+        Assert.Equal(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[2]);
+        Assert.Equal("1", parts[4]);
+        Assert.Matches(@"^\d+\.\d{3}$", parts[5]);
+        Assert.Null(new CorrelationIdRuntime().Unsupported(Plugin("correlation-id", "{\"generator\":\"tracker\"}", Route(Service("s"), "r"))));
     }
 
     private static async Task<string> RunAsync(string config, string? sent, string header = "Kong-Request-ID")

@@ -45,8 +45,41 @@ public sealed class RequestTerminationHandlerTests
         Assert.Equal(expectPassed, passed);
     }
 
+    [Fact]
+    public async Task Echo_AnswersWithTheRequestItself_AndTheMatchedRouteAndService()
+    {
+        var (passed, http) = await RunAsync("{\"echo\":true,\"status_code\":418,\"message\":\"teapot\"}", "?a=1&a=2&flag&b=x%20y", http =>
+        {
+            http.Request.Method = "POST";
+            http.Request.Scheme = "https";
+            http.Request.Host = new HostString("shop.example", 8443);
+            http.Request.Path = "/orders";
+            http.Request.Headers["X-Trace"] = "t-1";
+            http.Request.ContentType = "application/json";
+            http.Request.Body = new MemoryStream("{\"item\":7}"u8.ToArray());
+        });
+
+        Assert.False(passed);
+        Assert.Equal(418, http.Response.StatusCode);
+        Assert.Equal("application/json", http.Response.ContentType);
+        var echo = System.Text.Json.Nodes.JsonNode.Parse(((MemoryStream)http.Response.Body).ToArray())!;
+        Assert.Equal("teapot", echo["message"]!.GetValue<string>());
+        var request = echo["request"]!;
+        Assert.Equal("https", request["scheme"]!.GetValue<string>());
+        Assert.Equal("shop.example", request["host"]!.GetValue<string>());
+        Assert.Equal(8443, request["port"]!.GetValue<int>());
+        Assert.Equal("POST", request["method"]!.GetValue<string>());
+        Assert.Equal("t-1", request["headers"]!["x-trace"]!.GetValue<string>());
+        Assert.Equal("[\"1\",\"2\"]", request["query"]!["a"]!.ToJsonString());
+        Assert.True(request["query"]!["flag"]!.GetValue<bool>());
+        Assert.Equal("x y", request["query"]!["b"]!.GetValue<string>());
+        Assert.Equal("{\"item\":7}", request["raw_body"]!.GetValue<string>());
+        Assert.Equal(7, request["body"]!["item"]!.GetValue<int>());
+        Assert.Equal("s", echo["matched_service"]!["name"]!.GetValue<string>());
+        Assert.Equal("r", echo["matched_route"]!["name"]!.GetValue<string>());
+    }
+
     [Theory]
-    [InlineData("{\"echo\":true}", "echo")]
     [InlineData("{\"status_code\":101}", "informational")]
     public void Runtime_WhatItCannotDo_IsRefusedAsUnsupported(string config, string reason)
     {
@@ -65,6 +98,6 @@ public sealed class RequestTerminationHandlerTests
         http.Response.Body = new MemoryStream();
         arrange?.Invoke(http);
         var handler = new RequestTerminationRuntime().Compile(plugin);
-        return (await handler.AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), query)), http);
+        return (await handler.AccessAsync(new PluginRequest(http, Serving(State(service, route, plugin)), query) { Route = route }), http);
     }
 }

@@ -10,7 +10,8 @@ namespace HybridGateway.DataPlane.Pipeline.RequestTermination;
 /// request-termination's access phase, as Kong's: answers with the configured status and either
 /// the raw body with its content type, or <c>{"message": ...}</c> with the configured message or
 /// the plugin's default for the status (no body for a status without one). With a trigger, only
-/// requests carrying that header or query argument stop here.
+/// requests carrying that header or query argument stop here. With <c>echo</c>, the body is the
+/// request itself (<see cref="EchoBody"/>).
 /// </summary>
 public sealed class RequestTerminationHandler : PluginHandler
 {
@@ -29,6 +30,8 @@ public sealed class RequestTerminationHandler : PluginHandler
     private readonly byte[] _body;
     private readonly string? _contentType;
     private readonly string? _trigger;
+    private readonly bool _echo;
+    private readonly string? _echoMessage;
 
     public RequestTerminationHandler(Plugin plugin, RequestTerminationConfig config)
         : base(plugin)
@@ -36,6 +39,8 @@ public sealed class RequestTerminationHandler : PluginHandler
         ArgumentNullException.ThrowIfNull(config);
         _status = config.StatusCode;
         _trigger = config.Trigger;
+        _echo = config.Echo && !ProxyResponses.ForbidsBody(config.StatusCode);
+        _echoMessage = config.Message ?? DefaultMessages.GetValueOrDefault(config.StatusCode);
         if (ProxyResponses.ForbidsBody(config.StatusCode))
         {
             _body = [];
@@ -65,16 +70,21 @@ public sealed class RequestTerminationHandler : PluginHandler
         {
             return true;
         }
+        var body = _echo ? await EchoBody.BuildAsync(request, _echoMessage) : _body;
         var response = request.Http.Response;
         response.StatusCode = _status;
-        if (_contentType is not null)
+        if (_echo)
+        {
+            response.ContentType = "application/json";
+        }
+        else if (_contentType is not null)
         {
             response.ContentType = _contentType;
         }
-        response.ContentLength = _body.Length;
-        if (_body.Length > 0)
+        response.ContentLength = body.Length;
+        if (body.Length > 0)
         {
-            await response.Body.WriteAsync(_body, request.Http.RequestAborted);
+            await response.Body.WriteAsync(body, request.Http.RequestAborted);
         }
         return false;
     }

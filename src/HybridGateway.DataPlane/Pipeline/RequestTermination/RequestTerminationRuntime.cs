@@ -7,8 +7,7 @@ namespace HybridGateway.DataPlane.Pipeline.RequestTermination;
 public sealed class RequestTerminationRuntime : PluginRuntime<RequestTerminationDefinition, RequestTerminationConfig>
 {
     protected override string? Unsupported(RequestTerminationConfig config) =>
-        config.Echo ? "request-termination with echo is not supported yet"
-        : config.StatusCode < 200 ? "request-termination cannot end a request with an informational status (" + config.StatusCode + ")"
+        config.StatusCode < 200 ? "request-termination cannot end a request with an informational status (" + config.StatusCode + ")"
         : null;
 
     protected override PluginHandler Compile(Plugin plugin, RequestTerminationConfig config) => new RequestTerminationHandler(plugin, config);
