@@ -54,6 +54,49 @@ public sealed class Hgw
     {
         using var process = Process.Start(StartInfo(args))!;
         process.StandardInput.Close();
+        return await CollectAsync(process, args);
+    }
+
+    /// <summary>A long-running hgw (watch); the caller reads its lines and kills it.</summary>
+    public Process Start(params string[] args) => Process.Start(StartInfo(args))!;
+
+    /// <summary>
+    /// hgw under a pseudo-terminal (util-linux script), as an operator's terminal would show it:
+    /// TERM=xterm-256color, 120 columns. Returns what the terminal received.
+    /// </summary>
+    public Task<CliResult> RunInTerminalAsync(params string[] args) => RunInTerminalTypingAsync(null, args);
+
+    /// <summary>As <see cref="RunInTerminalAsync(string[])"/>, with what the operator types (e.g. "y\n").</summary>
+    public async Task<CliResult> RunInTerminalTypingAsync(string? typed, params string[] args)
+    {
+        using var process = StartInTerminal(args);
+        if (typed is not null)
+        {
+            await process.StandardInput.WriteAsync(typed);
+        }
+        process.StandardInput.Close();
+        return await CollectAsync(process, args);
+    }
+
+    /// <summary>hgw under a pseudo-terminal, for a test that answers its prompt itself (and kills it by its PID if need be).</summary>
+    public Process StartInTerminal(params string[] args)
+    {
+        var command = "stty cols 120 rows 40 2>/dev/null; exec dotnet " + Quote(Dll) + " " + string.Join(' ', args.Select(Quote));
+        var info = StartInfo([]);
+        info.FileName = "script";
+        info.ArgumentList.Clear();
+        foreach (var arg in new[] { "-qec", command, "/dev/null" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["TERM"] = "xterm-256color";
+        info.Environment["COLUMNS"] = "120";
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Its output until it exits; killed (by its own PID) if it has not within two minutes.</summary>
+    public static async Task<CliResult> CollectAsync(Process process, string[] args)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -66,34 +109,6 @@ public sealed class Hgw
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("hgw " + string.Join(' ', args) + " did not finish:\n" + await stdout + await stderr);
         }
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>A long-running hgw (watch); the caller reads its lines and kills it.</summary>
-    public Process Start(params string[] args) => Process.Start(StartInfo(args))!;
-
-    /// <summary>
-    /// hgw under a pseudo-terminal (util-linux script), as an operator's terminal would show it:
-    /// TERM=xterm-256color, 120 columns. Returns what the terminal received.
-    /// </summary>
-    public async Task<CliResult> RunInTerminalAsync(params string[] args)
-    {
-        var command = "stty cols 120 rows 40 2>/dev/null; exec dotnet " + Quote(Dll) + " " + string.Join(' ', args.Select(Quote));
-        var info = StartInfo([]);
-        info.FileName = "script";
-        info.ArgumentList.Clear();
-        foreach (var arg in new[] { "-qec", command, "/dev/null" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["TERM"] = "xterm-256color";
-        info.Environment["COLUMNS"] = "120";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        process.StandardInput.Close();
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
