@@ -76,6 +76,13 @@ public sealed class CliApplyTests
         Assert.True(refused.ExitCode == 2, refused.ToString());
         Assert.Contains("'DECK_ORDERS_URL' is not set", refused.Stderr);
         Assert.Equal(before, await hybrid.Admin.ConfigVersionAsync());
+
+        // As decK: only DECK_-prefixed variables may be read, whatever the environment holds.
+        var unprefixed = workspace.Write("home.yaml", Orders.Replace("DECK_ORDERS_URL", "HOME", StringComparison.Ordinal));
+        var notDeck = await workspace.Hgw.RunAsync("apply", unprefixed, "--yes");
+        Assert.True(notDeck.ExitCode == 2, notDeck.ToString());
+        Assert.Contains("line 4: environment variable 'HOME' cannot be used", notDeck.Stderr);
+        Assert.Equal(before, await hybrid.Admin.ConfigVersionAsync());
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed class CliLoginTests
         Assert.True(unreachable.ExitCode == 3, unreachable.ToString());
         Assert.Contains("UNAVAILABLE", unreachable.Stderr);
 
+        var rest = await workspace.Hgw.With("HGW_ADDRESS", "http://127.0.0.1:" + hybrid.ControlPlane.AdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture)).RunAsync("history");
+        Assert.True(rest.ExitCode == 3, rest.ToString());
+
         var usage = await workspace.Hgw.RunAsync("history", "--size", "many");
         Assert.True(usage.ExitCode == 2, usage.ToString());
         var unknown = await workspace.Hgw.RunAsync("tokens", "create", "x", "--role", "root");

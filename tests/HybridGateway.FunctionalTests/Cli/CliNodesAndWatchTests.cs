@@ -56,5 +56,29 @@ public sealed class CliNodesAndWatchTests
         Assert.False(watch.HasExited);
     }
 
+    [Fact]
+    public async Task Watch_AsText_PrintsOneLineAVersion_AndEndsWithZeroOnCtrlC()
+    {
+        await using var hybrid = await HybridFixture.StartAsync();
+        using var workspace = new CliWorkspace(hybrid);
+        var from = await hybrid.Admin.ConfigVersionAsync();
+        var process = workspace.Hgw.Start("watch", "--from", from.ToString(CultureInfo.InvariantCulture), "--config-only");
+        using var watch = new CliLines(process);
+
+        var version = await hybrid.AddEchoRouteAsync("texted", "/texted");
+        var line = await watch.NextAsync(l => l.Contains("version " + version.ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal), "version " + version);
+        Assert.Contains("token:bootstrap", line);
+        Assert.Contains("+1 ~0 -0", line);
+        Assert.DoesNotContain("\u001b", line);
+
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, "exit " + process.ExitCode + "\n" + watch.Seen());
+    }
+
     private static JsonObject Event(string line) => JsonNode.Parse(line)!.AsObject();
 }
