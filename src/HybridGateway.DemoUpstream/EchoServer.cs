@@ -5,7 +5,7 @@ namespace HybridGateway.DemoUpstream;
 
 /// <summary>
 /// A small upstream for demos and tests: answers every request with what it received (method,
-/// path, query, headers, body size) as JSON. /delay/{ms} answers late; /status/{code} answers with that status.
+/// path, query, headers, body size and its first 4 KiB) as JSON. /delay/{ms} answers late; /status/{code} answers with that status.
 /// To try health checks, <c>POST /_demo/fault/{code}</c> makes every other request answer that
 /// status, <c>POST /_demo/fault/hang</c> makes them wait until the client gives up, and
 /// <c>POST /_demo/fault/off</c> ends the fault.
@@ -13,6 +13,7 @@ namespace HybridGateway.DemoUpstream;
 public static class EchoServer
 {
     private const string FaultPath = "/_demo/fault/";
+    private const int EchoedBody = 4096;
     public static WebApplication Build(string name, string listen, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
@@ -71,10 +72,12 @@ public static class EchoServer
         }
         long bodyLength = 0;
         var buffer = new byte[8192];
+        var start = new MemoryStream();
         int read;
         while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
         {
             bodyLength += read;
+            start.Write(buffer, 0, (int)Math.Min(read, Math.Max(0, EchoedBody - start.Length)));
         }
         var headers = new JsonObject();
         foreach (var (key, value) in context.Request.Headers)
@@ -90,6 +93,7 @@ public static class EchoServer
             ["host"] = context.Request.Host.Value,
             ["headers"] = headers,
             ["body_length"] = bodyLength,
+            ["body"] = System.Text.Encoding.UTF8.GetString(start.ToArray()),
         }, context.RequestAborted);
     }
 

@@ -31,6 +31,12 @@ public sealed class PluginRequest(HttpContext http, RuntimeConfig config, string
     /// <summary>The request's path, normalised as the router matched it.</summary>
     public string? Path { get; init; }
 
+    /// <summary>The route's regex match, when a regex path matched: its captures (request-transformer's uri_captures).</summary>
+    public System.Text.RegularExpressions.Match? RegexMatch { get; init; }
+
+    /// <summary>A path that replaces the whole upstream path (request-transformer's replace.uri), or null.</summary>
+    public string? UpstreamPath { get; set; }
+
     public Consumer? Consumer { get; private set; }
 
     /// <summary>The credential that identified <see cref="Consumer"/>; null for the anonymous consumer.</summary>

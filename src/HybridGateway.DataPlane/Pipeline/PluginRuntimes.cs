@@ -15,6 +15,7 @@ using HybridGateway.DataPlane.Pipeline.RateLimiting;
 using HybridGateway.DataPlane.RateLimiting;
 using HybridGateway.DataPlane.Pipeline.RequestSizeLimiting;
 using HybridGateway.DataPlane.Pipeline.RequestTermination;
+using HybridGateway.DataPlane.Pipeline.Transformers;
 
 namespace HybridGateway.DataPlane.Pipeline;
 
@@ -59,6 +60,7 @@ public sealed class PluginRuntimes
         rateLimiting,
         new PrometheusRuntime(metrics),
         new RequestTerminationRuntime(),
+        new RequestTransformerRuntime(),
         new OpenTelemetryRuntime(logs.DefaultSamplingRate, logs.NodeId, logs.Clock, logs.Loggers),
         new HttpLogRuntime(logs.Clock, logs.Loggers),
         new FileLogRuntime(logs.Files, logs.Clock, logs.Loggers),

@@ -119,10 +119,11 @@ public sealed class ProxyMiddleware(UpstreamForwarder upstreams, RuntimeHolder h
         }
         outcome.Service = service;
         var trustedPeer = trusted.Contains(context.Connection.RemoteIpAddress);
+        string? upstreamPath = null;
         if (config.Plugins.For(route.Id) is { } chain)
         {
             outcome.Chain = chain;
-            var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted) { Route = route, Path = path };
+            var pluginRequest = new PluginRequest(context, config, query, trustedPeer, trusted) { Route = route, Path = path, RegexMatch = matched.RegexMatch };
             var passed = await chain.AccessAsync(pluginRequest);
             outcome.Consumer = pluginRequest.Consumer;
             outcome.Redactions = pluginRequest.Redactions;
@@ -135,6 +136,7 @@ public sealed class ProxyMiddleware(UpstreamForwarder upstreams, RuntimeHolder h
                 return;
             }
             query = pluginRequest.Query;
+            upstreamPath = pluginRequest.UpstreamPath;
         }
         if (!service.HasDestinations)
         {
@@ -143,7 +145,7 @@ public sealed class ProxyMiddleware(UpstreamForwarder upstreams, RuntimeHolder h
         }
         context.Features.Set(new ProxyRequestFeature
         {
-            UpstreamPathAndQuery = UpstreamPath.Build(service.Service.Path, path, matched.MatchedLength, route.StripPath, route.PathHandling) + query,
+            UpstreamPathAndQuery = (upstreamPath ?? UpstreamPath.Build(service.Service.Path, path, matched.MatchedLength, route.StripPath, route.PathHandling)) + query,
             HostHeader = route.PreserveHost ? null : service.HostHeader,
             ClientPath = path,
             TrustedPeer = trustedPeer,

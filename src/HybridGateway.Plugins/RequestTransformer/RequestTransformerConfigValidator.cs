@@ -4,7 +4,7 @@ using HybridGateway.Configuration.Schema;
 
 namespace HybridGateway.Plugins.RequestTransformer;
 
-/// <summary>Entries that set something are written "name:value"; header names must be valid.</summary>
+/// <summary>Entries that set something are written "name:value"; header names must be valid; no value may hold CR or LF.</summary>
 public sealed class RequestTransformerConfigValidator : IPluginConfigValidator<RequestTransformerConfig>
 {
     public void Validate(RequestTransformerConfig config, FieldErrors errors)
@@ -18,6 +18,10 @@ public sealed class RequestTransformerConfigValidator : IPluginConfigValidator<R
         CheckPairs(config.Append, "append", errors);
         CheckPairs(new RequestTransformerList { Headers = config.Replace.Headers, Querystring = config.Replace.Querystring, Body = config.Replace.Body }, "replace", errors);
         CheckHeaderNames(config.Remove.Headers, errors.Child("remove").Child("headers"));
+        if (config.Replace.Uri is { } uri && (uri.AsSpan().IndexOfAny('\r', '\n') >= 0 || uri.Contains('?', StringComparison.Ordinal)))
+        {
+            errors.Child("replace").Add("uri", "must be a path, without CR, LF or a query string");
+        }
         errors.Prune();
     }
 
@@ -35,7 +39,12 @@ public sealed class RequestTransformerConfigValidator : IPluginConfigValidator<R
         {
             var colon = entries[i].IndexOf(':', StringComparison.Ordinal);
             var index = i.ToString(CultureInfo.InvariantCulture);
-            if (colon <= 0)
+            if (entries[i].AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                // A value with a line break would split a header (or smuggle one) upstream.
+                errors.Add(index, "must not contain CR or LF");
+            }
+            else if (colon <= 0)
             {
                 errors.Add(index, "invalid value: " + entries[i] + " (expected name:value)");
             }

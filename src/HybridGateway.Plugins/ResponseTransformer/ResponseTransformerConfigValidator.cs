@@ -4,7 +4,7 @@ using HybridGateway.Configuration.Schema;
 
 namespace HybridGateway.Plugins.ResponseTransformer;
 
-/// <summary>Entries that set something are written "name:value".</summary>
+/// <summary>Entries that set something are written "name:value"; no value may hold CR or LF.</summary>
 public sealed class ResponseTransformerConfigValidator : IPluginConfigValidator<ResponseTransformerConfig>
 {
     public void Validate(ResponseTransformerConfig config, FieldErrors errors)
@@ -23,7 +23,11 @@ public sealed class ResponseTransformerConfigValidator : IPluginConfigValidator<
     {
         for (var i = 0; i < entries.Count; i++)
         {
-            if (entries[i].IndexOf(':', StringComparison.Ordinal) <= 0)
+            if (entries[i].AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                errors.Add(i.ToString(CultureInfo.InvariantCulture), "must not contain CR or LF");
+            }
+            else if (entries[i].IndexOf(':', StringComparison.Ordinal) <= 0)
             {
                 errors.Add(i.ToString(CultureInfo.InvariantCulture), "invalid value: " + entries[i] + " (expected name:value)");
             }

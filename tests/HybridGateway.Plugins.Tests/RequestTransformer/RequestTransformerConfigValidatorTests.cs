@@ -26,6 +26,10 @@ public sealed class RequestTransformerConfigValidatorTests
     [InlineData("""{"add":{"headers":"x-a:1"}}""", "add.headers", "expected an array")]
     [InlineData("""{"add":{"cookies":[]}}""", "add.cookies", "unknown field")]
     [InlineData("""{"replace":{"uri":5}}""", "replace.uri", "expected a string")]
+    [InlineData("""{"add":{"headers":["x-a:1\r\nx-injected: 1"]}}""", "add.headers.0", "must not contain CR or LF")]
+    [InlineData("""{"append":{"querystring":["q:a\nb"]}}""", "append.querystring.0", "must not contain CR or LF")]
+    [InlineData("""{"replace":{"uri":"/a\r\nHost: x"}}""", "replace.uri", "must be a path, without CR, LF or a query string")]
+    [InlineData("""{"replace":{"uri":"/a?b=1"}}""", "replace.uri", "must be a path, without CR, LF or a query string")]
     public void Normalize_BadConfig_ReportsField(string json, string path, string message) =>
         PluginConfigs.AssertOnlyError(PluginConfigs.Errors(Name, json), path, message);
 

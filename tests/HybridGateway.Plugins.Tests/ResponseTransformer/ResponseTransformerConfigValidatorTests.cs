@@ -9,6 +9,7 @@ public sealed class ResponseTransformerConfigValidatorTests
 
     [Theory]
     [InlineData("""{"rename":{"headers":["x-old"]}}""", "rename.headers.0", "invalid value: x-old (expected name:value)")]
+    [InlineData("""{"add":{"headers":["x-a:1\r\nSet-Cookie: s=1"]}}""", "add.headers.0", "must not contain CR or LF")]
     [InlineData("""{"rename":{"json":["a"]}}""", "rename.json.0", "invalid value: a (expected name:value)")]
     [InlineData("""{"add":{"json":["ok:1","novalue"]}}""", "add.json.1", "invalid value: novalue (expected name:value)")]
     [InlineData("""{"add":{"headers":[":v"]}}""", "add.headers.0", "invalid value: :v (expected name:value)")]
