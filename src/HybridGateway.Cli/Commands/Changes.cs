@@ -13,6 +13,12 @@ public static class Changes
     public static string Summary(ChangeCounts? counts) =>
         counts is null ? "-" : $"+{counts.Create} ~{counts.Update} -{counts.Delete}";
 
+    /// <summary>An RFC 3339 time to the second, in UTC, for tables and lines.</summary>
+    public static string Time(string at) =>
+        DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)
+            : at;
+
     public static string? StyleOf(string op) => op switch
     {
         "create" => "green",

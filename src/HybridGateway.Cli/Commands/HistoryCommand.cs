@@ -31,7 +31,7 @@ public static class HistoryCommand
             var table = new TableView("version", "at", "actor", "operation", "reason", "summary");
             foreach (var entry in history.Data)
             {
-                table.Add(entry.Version.ToString(CultureInfo.InvariantCulture), entry.At, entry.Actor, entry.Operation, entry.Reason, Changes.Summary(entry.Summary));
+                table.Add(entry.Version.ToString(CultureInfo.InvariantCulture), Changes.Time(entry.At), entry.Actor, entry.Operation, entry.Reason, Changes.Summary(entry.Summary));
             }
             session.Console.Table(table);
             return ExitCodes.Ok;

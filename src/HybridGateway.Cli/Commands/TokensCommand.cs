@@ -61,7 +61,7 @@ public static class TokensCommand
             }
             session.Console.Line($"Created token '{created.Token.Name}' ({created.Token.Role}, id {created.Token.Id}).", "green");
             session.Console.Line("Its secret, shown this once (only its hash is stored):");
-            session.Console.Line(created.Secret, "bold");
+            CliConsole.Raw(created.Secret);
             return ExitCodes.Ok;
         }, cancellation));
         return command;

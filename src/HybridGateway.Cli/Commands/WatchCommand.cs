@@ -65,7 +65,7 @@ public static class WatchCommand
         if (change.Config is { } config)
         {
             var reason = string.IsNullOrEmpty(config.Reason) ? "" : $" reason: {config.Reason}";
-            console.Line($"{config.At}  version {config.Version}  {config.Actor}  {config.Operation}  {Changes.Summary(config.Summary)}{reason}", "bold");
+            console.Line($"{Changes.Time(config.At)}  version {config.Version}  {config.Actor}  {config.Operation}  {Changes.Summary(config.Summary)}{reason}", "bold");
         }
         else if (change.Node is { } node)
         {

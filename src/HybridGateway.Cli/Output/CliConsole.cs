@@ -66,6 +66,9 @@ public sealed class CliConsole
         }
     }
 
+    /// <summary>Text exactly as given, never wrapped or styled (secrets, documents).</summary>
+    public static void Raw(string text) => Console.Out.WriteLine(text);
+
     /// <summary>One JSON document, indented.</summary>
     public static void Json(JsonNode node) => Console.Out.WriteLine(node.ToJsonString(JsonText.Indented));
 
