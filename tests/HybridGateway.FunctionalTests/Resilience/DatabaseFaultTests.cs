@@ -44,6 +44,16 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             var status = await cp.Admin.GetJson("/status");
             Assert.Equal((HttpStatusCode.ServiceUnavailable, false, version),
                 (status.Status, status.Object["database"]!["reachable"]!.GetValue<bool>(), status.Object["config"]!["version"]!.GetValue<long>()));
+            // The gRPC Admin API says the same: UNAVAILABLE, and its health service NOT_SERVING.
+            using (var channel = Grpc.Net.Client.GrpcChannel.ForAddress("http://127.0.0.1:" + cp.AdminGrpcPort))
+            {
+                var grpcWrite = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => new HybridGateway.Contracts.Admin.V1.AdminApi.AdminApiClient(channel).CreateEntityAsync(
+                    new HybridGateway.Contracts.Admin.V1.WriteEntityRequest { Kind = "consumers", Entity = Google.Protobuf.JsonParser.Default.Parse<Google.Protobuf.WellKnownTypes.Struct>("{\"username\":\"down\"}") },
+                    new Grpc.Core.Metadata { { "authorization", "Bearer " + ControlPlaneHost.Token } }).ResponseAsync);
+                Assert.Equal(Grpc.Core.StatusCode.Unavailable, grpcWrite.StatusCode);
+                var health = await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+                Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, health.Status);
+            }
 
             // Back on the same address: writes work again, no restart.
             await GatewayAsync("pg-start", directory.FullName);
