@@ -107,6 +107,18 @@ public sealed class RequestTransformerHandlerTests
         Assert.Equal("/v2/accounts/42", request.UpstreamPath);
     }
 
+    [Fact]
+    public async Task ABodyOverTheBound_IsForwardedWhole_AndUnchanged()
+    {
+        var large = "{\"pad\":\"" + new string('x', RequestTransformerHandler.MaxBody) + "\"}";
+        var (_, http) = await RunAsync("""{"add": {"body": ["extra:1"]}}""", r =>
+        {
+            Body(r, "application/json", large);
+            r.ContentLength = null; // chunked: the bound is found while reading
+        });
+        Assert.Equal(large, await new StreamReader(http.Request.Body).ReadToEndAsync());
+    }
+
     [Theory]
     [InlineData("""{"add": {"headers": ["x:$(os.getenv(\"HOME\"))"]}}""")]
     [InlineData("""{"add": {"headers": ["x:$(headers.a .. headers.b)"]}}""")]

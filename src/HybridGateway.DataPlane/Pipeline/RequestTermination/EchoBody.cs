@@ -19,7 +19,7 @@ public static class EchoBody
     {
         ArgumentNullException.ThrowIfNull(request);
         var http = request.Http.Request;
-        var raw = await ReadAsync(http, request.Http.RequestAborted);
+        var raw = await BoundedBody.ReadAsync(http, MaxBody, request.Http.RequestAborted) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
         var service = request.Route?.Service is { } reference ? request.Config.State.Find<Service>(reference.Id) : null;
         var body = new JsonObject
         {
@@ -40,26 +40,6 @@ public static class EchoBody
             ["matched_service"] = Entity(service),
         };
         return JsonSerializer.SerializeToUtf8Bytes(body);
-    }
-
-    private static async Task<string?> ReadAsync(HttpRequest http, CancellationToken cancellation)
-    {
-        if (http.ContentLength is > MaxBody)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellation)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Names in lower case; a repeated header is an array.</summary>

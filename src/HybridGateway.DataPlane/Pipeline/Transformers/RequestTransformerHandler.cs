@@ -95,7 +95,7 @@ public sealed class RequestTransformerHandler : PluginHandler
         {
             return;
         }
-        if (http.ContentLength is > MaxBody || await ReadAsync(http, request.Http.RequestAborted) is not { } raw)
+        if (await BoundedBody.ReadAsync(http, MaxBody, request.Http.RequestAborted) is not { } raw)
         {
             return;
         }
@@ -139,21 +139,5 @@ public sealed class RequestTransformerHandler : PluginHandler
         http.Body = new MemoryStream(body, writable: false);
         http.ContentLength = body.Length;
         http.Headers.Remove("Transfer-Encoding");
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest http, CancellationToken cancellation)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellation)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
