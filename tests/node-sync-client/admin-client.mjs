@@ -49,8 +49,11 @@ const plain = (o) => isStruct(o) ? fromStruct(o)
   : o;
 
 const call = (method, request) => new Promise((resolve) => {
-  if (request.entity && !request.entity.fields) {
-    request = { ...request, entity: toStruct(request.entity) };
+  // The request fields the proto types as google.protobuf.Struct, given as plain JSON.
+  for (const field of ['entity', 'rollout']) {
+    if (request[field] && !request[field].fields) {
+      request = { ...request, [field]: toStruct(request[field]) };
+    }
   }
   if (typeof client[method] !== 'function') {
     resolve({ ok: false, code: 'NO_SUCH_METHOD', message: method });

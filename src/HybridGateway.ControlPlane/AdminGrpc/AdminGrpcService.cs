@@ -163,8 +163,48 @@ public sealed class AdminGrpcService(
         return new RevokeTokenResponse();
     }
 
+    public override Task<JsonResponse> GetUpstreamHealth(GetUpstreamHealthRequest request, ServerCallContext context) =>
+        RouteAsync(context, new Call("GET", "/upstreams/" + Required(request.Upstream, "upstream") + "/health"));
+
+    public override Task<JsonResponse> GetStatus(GetStatusRequest request, ServerCallContext context) => RouteAsync(context, new Call("GET", "/status"));
+
+    public override Task<JsonResponse> ListHolds(ListHoldsRequest request, ServerCallContext context) => RouteAsync(context, new Call("GET", "/clustering/holds"));
+
+    public override Task<JsonResponse> PutHold(PutHoldRequest request, ServerCallContext context)
+    {
+        var body = new JsonObject { ["selector"] = new JsonObject(request.Selector.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))) };
+        if (request.HasVersion)
+        {
+            body["version"] = request.Version;
+        }
+        return RouteAsync(context, new Call("PUT", "/clustering/holds/" + Required(request.Name, "name")) { Body = body });
+    }
+
+    public override Task<JsonResponse> DeleteHold(NamedRequest request, ServerCallContext context) =>
+        RouteAsync(context, new Call("DELETE", "/clustering/holds/" + Required(request.Name, "name")));
+
+    public override Task<JsonResponse> ListRollouts(ListRolloutsRequest request, ServerCallContext context) => RouteAsync(context, new Call("GET", "/clustering/rollouts"));
+
+    public override Task<JsonResponse> GetRollout(NamedRequest request, ServerCallContext context) =>
+        RouteAsync(context, new Call("GET", "/clustering/rollouts/" + Required(request.Name, "name")));
+
+    public override Task<JsonResponse> StartRollout(StartRolloutRequest request, ServerCallContext context) =>
+        RouteAsync(context, new Call("POST", "/clustering/rollouts") { Body = Messages.ToJson(request.Rollout) });
+
+    public override Task<JsonResponse> ResumeRollout(NamedRequest request, ServerCallContext context) =>
+        RouteAsync(context, new Call("POST", "/clustering/rollouts/" + Required(request.Name, "name") + "/resume"));
+
+    public override Task<JsonResponse> DeleteRollout(NamedRequest request, ServerCallContext context) =>
+        RouteAsync(context, new Call("DELETE", "/clustering/rollouts/" + Required(request.Name, "name")));
+
     public override Task Watch(WatchRequest request, IServerStreamWriter<WatchEvent> responseStream, ServerCallContext context) =>
         watch.RunAsync(request, responseStream, context);
+
+    private async Task<JsonResponse> RouteAsync(ServerCallContext context, Call call) =>
+        new() { Body = Messages.ToStruct((await bridge.InvokeAsync(context, call, RouteDispatch.RunAsync)).Json) };
+
+    private static string Required(string value, string field) =>
+        value.Length > 0 ? Uri.EscapeDataString(value) : throw Messages.Invalid(field, "required");
 
     private static Call Write(string method, string path, WriteEntityRequest request) => new(method, path)
     {

@@ -82,6 +82,36 @@ public sealed class AdminGrpcJsClientTests
     }
 
     [Fact]
+    public async Task HoldsRolloutsUpstreamHealthAndStatus_WorkFromTheProtoAlone()
+    {
+        await using var hybrid = await HybridFixture.StartAsync();
+        var version = await hybrid.AddEchoRouteAsync("held", "/held");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await hybrid.Admin.PostJson("/upstreams", new { name = "pool.internal" })).Status);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await hybrid.Admin.PostJson("/upstreams/pool.internal/targets", new { target = "10.0.0.1:80" })).Status);
+        version = await hybrid.Admin.ConfigVersionAsync();
+        var results = await AdminGrpcJsClient.BatchAsync(hybrid.ControlPlane.AdminGrpcPort, ControlPlaneHost.Token,
+            ("PutHold", new { name = "eu-freeze", selector = new { region = "eu-west" }, version }),
+            ("ListHolds", new { }),
+            ("DeleteHold", new { name = "eu-freeze" }),
+            ("StartRollout", new { rollout = new { name = "v2", wait_seconds = 5, waves = new object[] { new { name = "canary", selector = new { ring = "canary" } }, new { name = "rest" } } } }),
+            ("GetRollout", new { name = "v2" }),
+            ("ListRollouts", new { }),
+            ("DeleteRollout", new { name = "v2" }),
+            ("GetUpstreamHealth", new { upstream = "pool.internal" }),
+            ("GetStatus", new { }),
+            ("GetRollout", new { name = "no-such-rollout" }));
+
+        Assert.All(results.Take(9), r => Assert.True(r["ok"]!.GetValue<bool>(), r.ToJsonString()));
+        Assert.Equal("eu-west", results[0]["response"]!["body"]!["selector"]!["region"]!.GetValue<string>());
+        Assert.Equal("eu-freeze", results[1]["response"]!["body"]!["data"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("v2", results[4]["response"]!["body"]!["name"]!.GetValue<string>());
+        Assert.Equal("HEALTHCHECKS_OFF", results[7]["response"]!["body"]!["data"]![0]!["health"]!.GetValue<string>());
+        Assert.Equal(version, results[8]["response"]!["body"]!["config"]!["version"]!.GetValue<double>());
+        Assert.Equal("NOT_FOUND", results[9]["code"]!.GetValue<string>());
+        Assert.Empty((await hybrid.Admin.GetJson("/clustering/holds")).Object["data"]!.AsArray());
+    }
+
+    [Fact]
     public async Task EachErrorKind_IsAStatusCode_WithTheFieldsNamed()
     {
         await using var hybrid = await HybridFixture.StartAsync();
