@@ -57,11 +57,9 @@ public static class EchoBody
     private static JsonObject Query(string query)
     {
         var result = new JsonObject();
-        foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, text) in Transformers.NamedValues.Parse(query).Pairs)
         {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            var name = Uri.UnescapeDataString((equals < 0 ? part : part[..equals]).Replace('+', ' '));
-            JsonNode value = equals < 0 ? JsonValue.Create(true) : JsonValue.Create(Uri.UnescapeDataString(part[(equals + 1)..].Replace('+', ' ')));
+            JsonNode value = text is null ? JsonValue.Create(true) : JsonValue.Create(text);
             result[name] = result[name] switch
             {
                 null => value,

@@ -15,6 +15,9 @@ public sealed class NamedValues : TransformOps.INamed
 
     public bool Changed { get; private set; }
 
+    /// <summary>The pairs, decoded; a name without '=' has a null value.</summary>
+    public IReadOnlyList<(string Name, string? Value)> Pairs => _pairs;
+
     public static NamedValues Parse(string encoded)
     {
         var pairs = new List<(string, string?)>();
