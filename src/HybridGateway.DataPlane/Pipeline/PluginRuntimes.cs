@@ -61,6 +61,7 @@ public sealed class PluginRuntimes
         new PrometheusRuntime(metrics),
         new RequestTerminationRuntime(),
         new RequestTransformerRuntime(),
+        new ResponseTransformerRuntime(),
         new OpenTelemetryRuntime(logs.DefaultSamplingRate, logs.NodeId, logs.Clock, logs.Loggers),
         new HttpLogRuntime(logs.Clock, logs.Loggers),
         new FileLogRuntime(logs.Files, logs.Clock, logs.Loggers),

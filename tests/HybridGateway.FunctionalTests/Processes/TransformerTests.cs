@@ -51,4 +51,39 @@ public sealed class TransformerTests
         Assert.Equal("edge", body["source"]!.GetValue<string>());
         Assert.Equal(Encoding.UTF8.GetByteCount(seen["body"]!.GetValue<string>()), seen["body_length"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task ResponseTransformer_RewritesTheHeadersTheClientReceives()
+    {
+        await using var hybrid = await HybridFixture.StartAsync();
+        var node = await hybrid.StartNodeAsync("node-response-transform");
+        await hybrid.AddEchoRouteAsync("shaped", "/shaped");
+        var plugin = await hybrid.Admin.PostJson("/routes/shaped/plugins", new
+        {
+            name = "response-transformer",
+            config = new
+            {
+                rename = new { headers = new[] { "date:x-upstream-date" } },
+                replace = new { headers = new[] { "content-type:application/vnd.shop+json", "x-absent:never" } },
+                add = new { headers = new[] { "x-served-by:edge", "content-type:ignored" } },
+                append = new { headers = new[] { "x-list:a", "x-list:b" } },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, plugin.Status);
+        await node.WaitForVersionAsync(plugin.ConfigVersion!.Value);
+
+        using var response = await node.Proxy.GetAsync("/shaped");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.shop+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("edge", response.Headers.GetValues("x-served-by").Single());
+        Assert.Equal(["a", "b"], response.Headers.GetValues("x-list"));
+        Assert.True(response.Headers.Contains("x-upstream-date"));
+        Assert.False(response.Headers.Contains("x-absent"));
+
+        // Changing JSON bodies is not built: such a config is refused by the node, not served without it.
+        var json = await hybrid.Admin.PatchJson("/plugins/" + plugin.Object["id"], new { config = new { add = new { json = new[] { "k:v" } } } });
+        Assert.Equal(HttpStatusCode.OK, json.Status);
+        var status = await Eventually.Get(() => hybrid.NodeStatusAsync("node-response-transform"), n => n["sync_status"]!.GetValue<string>() == "nack", "the NACK");
+        Assert.Equal("unsupported_feature", status["last_nack"]!["code"]!.GetValue<string>());
+    }
 }

@@ -6,6 +6,9 @@ public static class TransformPairs
     public static (string Name, string Value)[] Split(IEnumerable<string> entries) =>
         entries.Select(e => e.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? (e[..colon], e[(colon + 1)..]) : (e, "")).ToArray();
 
+    public static (string Name, TransformTemplate Value)[] Literals(IEnumerable<string> entries) =>
+        Split(entries).Select(p => (p.Name, TransformTemplate.Literal(p.Value))).ToArray();
+
     public static (string Name, TransformTemplate Value)[] Templates(IEnumerable<string> entries, List<string> errors) =>
         Split(entries).Select(p =>
         {

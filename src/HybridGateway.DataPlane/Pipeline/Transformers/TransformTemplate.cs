@@ -19,6 +19,9 @@ public sealed partial class TransformTemplate
 
     public bool IsLiteral => _parts.All(p => p.Literal is not null);
 
+    /// <summary>A value taken as it is (response-transformer has no templates).</summary>
+    public static TransformTemplate Literal(string value) => new([(value, "", "")]);
+
     public static TransformTemplate Parse(string value, out string? error)
     {
         error = null;
