@@ -81,7 +81,6 @@ public sealed class RestBridge(AdminTokenStore tokens, Store.DatabaseHealth data
         var request = http.Request;
         request.Method = call.Method;
         request.Path = call.Path;
-        request.QueryString = QueryString.Create(call.Query.Where(q => q.Value is not null));
         request.Query = new QueryCollection(call.Query.Where(q => q.Value is not null)
             .ToDictionary(q => q.Key, q => new Microsoft.Extensions.Primitives.StringValues(q.Value)));
         var bytes = call.RawBody is not null ? Encoding.UTF8.GetBytes(call.RawBody)
